@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Build Back Massage Guide: check the sources, render the site and its printouts, publish.
+
+    python scripts/build.py [-f mkdocs.yml] [--site-dir DIR] [--format text|json|github]
+
+Everything is written to a temporary folder beside the site folder and moved into place only
+when every stage passed, so a failed or interrupted build never leaves a broken `site/`.
+Exit codes: 0 built, 1 the content has problems, 2 usage, configuration or environment problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from guidebuild.cli import run_build
+
+if __name__ == "__main__":
+    raise SystemExit(run_build(sys.argv[1:]))

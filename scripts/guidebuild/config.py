@@ -1,0 +1,147 @@
+"""Load `mkdocs.yml` with MkDocs' own loader, turning every problem into a finding with a place.
+
+We use MkDocs' loader (not a YAML parse of our own) so that every later stage sees exactly the
+configuration MkDocs will build with: the real slugify function, the real extension settings and
+the real nav. MkDocs itself reports YAML and schema problems as log lines without line numbers;
+here each becomes a `Finding` at the line of the offending key, so a contributor can jump to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from guidebuild.findings import ERROR, WARNING, Finding, UsageError
+
+DEFAULT_CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+def find_config(config_file: str | None) -> Path:
+    """Return the config path to use, or raise `UsageError` saying what is missing."""
+    if config_file:
+        path = Path(config_file)
+        if not path.is_file():
+            raise UsageError(Finding(str(path), 0, 0, "CFG001", "configuration file not found",
+                                     hint="Pass the path to mkdocs.yml with -f/--config-file."))
+        return path.resolve()
+    for name in DEFAULT_CONFIG_NAMES:
+        if Path(name).is_file():
+            return Path(name).resolve()
+    raise UsageError(Finding("mkdocs.yml", 0, 0, "CFG001",
+                             "no mkdocs.yml in the current folder",
+                             hint="Run from the project root or pass -f path/to/mkdocs.yml."))
+
+
+def key_line(text: str, dotted_key: str) -> int:
+    """Best-effort line (1-based) of a configuration key such as `theme` or `markdown_extensions`.
+
+    MkDocs names a bad setting only by its key; finding the key's line lets the message point at it.
+    For nested keys (`theme.palette`) the last part is looked for below the first.
+    """
+    parts = [p for p in re.split(r"[.\[\]]", dotted_key) if p and not p.isdigit()]
+    if not parts:
+        return 0
+    lines = text.splitlines()
+    start = 0
+    found = 0
+    for depth, part in enumerate(parts):
+        pattern = re.compile(rf"^\s*-?\s*{re.escape(part)}\s*:" if depth else rf"^{re.escape(part)}\s*:")
+        for number in range(start, len(lines)):
+            if pattern.match(lines[number]):
+                found = number + 1
+                start = number + 1
+                break
+        else:
+            break
+    return found
+
+
+def _yaml_finding(path: Path, error: yaml.YAMLError) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 0
+    column = mark.column + 1 if mark else 0
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    hint = "Check the indentation and that every `key: value` has a space after the colon."
+    if "python/name" in str(error) or "could not determine a constructor" in str(error):
+        hint = ("A `!!python/name:` tag names a module that is not installed; "
+                "run `make site` to install the pinned requirements.")
+    return Finding(str(path), line, column, "CFG002", message, ERROR, hint)
+
+
+class _Collect(logging.Handler):
+    """Keep MkDocs' configuration log messages so they can be turned into findings."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def load(config_file: str | None = None, *, site_dir: str | None = None,
+         strict: bool = True) -> MkDocsConfig:
+    """Load and validate the configuration; raise `UsageError` (exit 2) on any problem.
+
+    Configuration warnings (unknown keys, deprecated settings) are errors here, as they are for
+    `mkdocs build --strict`: a misspelt key silently does nothing, which is worse than failing.
+    """
+    path = find_config(config_file)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    config = MkDocsConfig(config_file_path=str(path))
+    collector = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    try:
+        with path.open("rb") as handle:
+            try:
+                config.load_file(handle)
+            except yaml.YAMLError as error:
+                raise UsageError(_yaml_finding(path, error)) from None
+            except Exception as error:  # MkDocs wraps YAML errors in ConfigurationError
+                cause = error.__cause__ or error.__context__
+                if isinstance(cause, yaml.YAMLError):
+                    raise UsageError(_yaml_finding(path, cause)) from None
+                raise UsageError(Finding(str(path), 0, 0, "CFG002", f"cannot read configuration: {error}")) from None
+        if site_dir is not None:
+            config.load_dict({"site_dir": os.path.abspath(site_dir)})
+        errors, warnings = config.validate()
+    finally:
+        mkdocs_log.removeHandler(collector)
+    findings = [
+        Finding(str(path), key_line(text, name), 1 if key_line(text, name) else 0, "CFG003",
+                f"configuration error in '{name}': {message}", ERROR,
+                _hint_for(name, str(message)))
+        for name, message in errors
+    ]
+    severity = ERROR if strict else WARNING
+    findings += [
+        Finding(str(path), key_line(text, name), 1 if key_line(text, name) else 0, "CFG004",
+                f"configuration warning for '{name}': {message}", severity,
+                _hint_for(name, str(message)))
+        for name, message in warnings
+    ]
+    blocking = [f for f in findings if f.is_error]
+    if blocking:
+        raise UsageError(*blocking)
+    return config
+
+
+def _hint_for(name: str, message: str) -> str:
+    if "Unrecognised configuration name" in message:
+        return "Remove the key or fix its spelling (see https://www.mkdocs.org/user-guide/configuration/)."
+    if name == "theme":
+        return "Install the pinned requirements (`make site` does it) or fix the theme name."
+    if name == "nav":
+        return "Every nav entry must name a file under docs/."
+    if name.startswith("markdown_extensions"):
+        return "Install the pinned requirements (`make site` does it) or fix the extension's name."
+    return ""
+

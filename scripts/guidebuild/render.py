@@ -1,0 +1,100 @@
+"""Run MkDocs' own build into a given folder and report what it logs as findings.
+
+MkDocs logs warnings as text and, in strict mode, aborts at the end with a count. We keep the
+log records, turn each into a `Finding` (naming the page where MkDocs names one), and let the
+caller decide: the build script stops before publishing when any error is found.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs import exceptions as mkdocs_exceptions
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+
+from guidebuild.findings import ERROR, WARNING, Finding
+
+# Material prints an end-of-life banner for MkDocs 2.0 on every run; it is noise for our users.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
+_SNIPPET = re.compile(r"Snippet at path '([^']+)' could not be found")
+
+
+class _Collect(logging.Handler):
+    """Collect MkDocs warnings and errors (the ones `--strict` counts)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _record_finding(record: logging.LogRecord, config: MkDocsConfig) -> Finding:
+    message = record.getMessage().strip()
+    match = _DOC_FILE.search(message)
+    path = os.path.join(config.docs_dir, match.group(1)) if match else str(config.config_file_path)
+    severity = ERROR if (config.strict or record.levelno >= logging.ERROR) else WARNING
+    return Finding(path, 0, 0, "MKD001", message.splitlines()[0], severity)
+
+
+def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+    """Build the site into `out_dir` with MkDocs; return its warnings and errors as findings.
+
+    Exceptions that come from the content (a missing snippet, a plugin refusing a page) become
+    findings too; anything else is a bug in our code or an extension and is left to propagate.
+    """
+    config["site_dir"] = str(out_dir)
+    collector = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    findings: list[Finding] = []
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except mkdocs_exceptions.Abort:
+        pass  # strict mode counted warnings; they are in the collector already
+    except (mkdocs_exceptions.BuildError, mkdocs_exceptions.ConfigurationError) as error:
+        findings.append(Finding(str(config.config_file_path), 0, 0, "MKD002", str(error).strip()))
+    except Exception as error:
+        snippet = _SNIPPET.search(str(error))
+        if type(error).__name__ != "SnippetMissingError" and not snippet:
+            raise
+        findings.append(Finding(str(config.config_file_path), 0, 0, "MKD003",
+                                f"missing snippet include: {error}",
+                                hint="Fix the path after `--8<--`; it is relative to the project root or includes/."))
+    finally:
+        mkdocs_log.removeHandler(collector)
+    findings[:0] = [_record_finding(r, config) for r in collector.records]
+    return findings
+
+
+def prune_output(out_dir: Path, keep_languages: tuple[str, ...] = ("en",)) -> int:
+    """Delete files the published site never uses; return the bytes saved.
+
+    Material ships source maps (1.3 MB) and search stemmers for some forty languages (0.9 MB).
+    Readers download neither unless they are referenced, but deploys upload them and they bloat
+    artifacts; keeping only what `search.lang` needs is safe because lunr loads languages by name.
+    """
+    saved = 0
+    for path in out_dir.rglob("*.map"):
+        saved += path.stat().st_size
+        path.unlink()
+    lunr_min = out_dir / "assets" / "javascripts" / "lunr" / "min"
+    if lunr_min.is_dir():
+        keep = {f"lunr.{lang}.min.js" for lang in keep_languages}
+        keep |= {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+        for path in lunr_min.iterdir():
+            if path.name not in keep:
+                saved += path.stat().st_size
+                path.unlink()
+    return saved

@@ -1,0 +1,37 @@
+"""The list of checks and outputs the build runs, in order, so adding one is a one-line change.
+
+Each stage is a plain function returning findings. The build script runs source checks before
+anything is rendered (fast feedback, nothing written on failure), built-site checks and outputs
+after MkDocs has rendered into the staging folder, and publishes only when all came back clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from guidebuild.findings import Finding
+
+SourceCheck = Callable[[MkDocsConfig], list[Finding]]
+OutputStep = Callable[[MkDocsConfig, Path], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named step; `title` is what the build prints while it runs."""
+
+    title: str
+    run: Callable[..., list[Finding]]
+
+
+def source_checks() -> list[Stage]:
+    """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
+    return []
+
+
+def output_steps() -> list[Stage]:
+    """Checks and generated files that need the rendered site in the staging folder."""
+    return []
