@@ -29,7 +29,11 @@ class Stage:
 
 def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
-    return []
+    from guidebuild.reviews import check_site as check_review_dates
+
+    return [
+        Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
+    ]
 
 
 def output_steps() -> list[Stage]:
