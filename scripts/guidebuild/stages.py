@@ -29,13 +29,20 @@ class Stage:
 
 def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
+    from guidebuild import cheatsheet
     from guidebuild.reviews import check_site as check_review_dates
 
     return [
+        Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
         Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
     ]
 
 
 def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
-    return []
+    from guidebuild.cheatsheet import pdf as cheatsheet_pdf
+
+    return [
+        # First, so that checks of the built site find the PDFs the cheat sheet page links to.
+        Stage("Printing the cheat sheet (A4 and US Letter PDFs)", cheatsheet_pdf.print_step),
+    ]
