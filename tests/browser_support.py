@@ -1,0 +1,151 @@
+"""Shared pieces of the browser tests: build the real site once, serve it locally, drive Chromium.
+
+Test modules load this file as a pytest plugin (`pytest_plugins = ["browser_support"]`), so the
+session fixtures below build and serve the site once per test process, however many modules use
+them. The site is served under the path of `site_url` (`/back-massage-guide/`), exactly as GitHub
+Pages serves it, because Material writes absolute asset URLs into `404.html`: served from `/`,
+the 404 page would load without its styles and the tests would check a page no reader sees.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# The flags toolchain.md lists: no sandbox (containers), and nothing that phones home by itself.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)",
+)
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def site_prefix(site_dir: Path) -> str:
+    """The URL path the site lives under, read from the built sitemap (`/back-massage-guide/`)."""
+    first = re.search(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    assert first, "sitemap.xml lists no pages"
+    path = urlsplit(first.group(1)).path
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+def sitemap_pages(site_dir: Path) -> list[str]:
+    """Every page the sitemap lists, as paths relative to the site root (`""`, `safety/`, …)."""
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    prefix = site_prefix(site_dir)
+    return [urlsplit(loc).path.removeprefix(prefix) for loc in locs]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site below `prefix`, answer everything else with `404.html` like GitHub Pages."""
+
+    prefix = "/"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: pytest shows output only for failures, and requests are not failures."""
+
+    def translate_path(self, path: str) -> str:
+        local = urlsplit(path).path
+        if not local.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + local.removeprefix(self.prefix))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built and served copy of the site: its folder, its base URL and its pages."""
+
+    directory: Path
+    base_url: str  # http://127.0.0.1:PORT/back-massage-guide/
+    pages: tuple[str, ...]  # relative paths from the sitemap: "", "safety/", …
+
+    def url(self, page: str) -> str:
+        return self.base_url + page
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port) under its `site_url` path; yield the base URL."""
+    prefix = site_prefix(site_dir)
+    handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def build_site(site_dir: Path) -> Path:
+    """Build the real project with the real build script into `site_dir` (fails the test if it fails)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real site, built once per test process and served on 127.0.0.1 while the tests run."""
+    directory = build_site(tmp_path_factory.mktemp("browser") / "site")
+    with serve(directory) as base_url:
+        yield Site(directory, base_url, tuple(sitemap_pages(directory)))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, with a fresh profile that Playwright deletes afterwards."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
