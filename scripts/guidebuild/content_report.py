@@ -59,15 +59,21 @@ def analyse_page(page: RenderedPage) -> tuple[PageFigures, list[Finding]]:
 
 
 def select_pages(config: MkDocsConfig, wanted: list[str]) -> list[tuple[str, Path]]:
-    """All pages, or only those named (as `docs/x.md`, a path, or `x.md`); unknown names exit 2."""
+    """All pages, or only those named; unknown names exit 2.
+
+    A name may be a path from the current folder or from the project root (`docs/x.md`), or the
+    page's name inside docs/ (`x.md`).
+    """
     pages = documentation_pages(config)
     if not wanted:
         return pages
     by_path = {path.resolve(): (uri, path) for uri, path in pages}
     by_uri = {uri: (uri, path) for uri, path in pages}
+    project = Path(config.config_file_path).parent
     chosen, unknown = [], []
     for name in wanted:
-        item = by_path.get(Path(name).resolve()) or by_uri.get(name.replace("\\", "/"))
+        item = (by_path.get(Path(name).resolve()) or by_path.get((project / name).resolve())
+                or by_uri.get(name.replace("\\", "/")))
         (chosen.append(item) if item else unknown.append(name))
     if unknown:
         raise UsageError(*(Finding(name, 0, 0, "RPT002", "not a page of this site",

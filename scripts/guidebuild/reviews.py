@@ -57,7 +57,7 @@ def review_dates(text: str) -> dict[str, tuple[dt.date, int]]:
     try:
         node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped value such as 2027-13-45
         return {}
     if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
         return {}
