@@ -96,14 +96,11 @@ def qr_svg(url: str, lang: str = "en") -> Markup:
 
 
 def address_html(url: str) -> Markup:
-    """The printed address without `https://`, with break points after each `/` and `.`."""
+    """The printed address without `https://`, with a break point after each `/` (never inside
+    a name, so a reader copying it by hand sees where each part ends)."""
     shown = url.split("://", 1)[-1].rstrip("/")
-    out = Markup("")
-    for char in shown:
-        out += escape(char)
-        if char in "/.":
-            out += Markup("<wbr>")
-    return out
+    return Markup("/<wbr>").join(Markup('<span class="cs-nowrap">{}</span>').format(part)
+                                 for part in shown.split("/"))
 
 
 def _thumbnail(config: MkDocsConfig, picture: str | None) -> str:

@@ -29,13 +29,15 @@ from mkdocs.structure.files import File
 from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.cheatsheet import markup
-from guidebuild.cheatsheet.sources import Sources, collect
-from guidebuild.findings import ERROR, WARNING, Finding, UsageError
+from guidebuild.cheatsheet.sources import Place, Sources, collect
+from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 
 PX_PER_MM = 96 / 25.4
 #: Space the sheet keeps free at the top and bottom of the paper (see cheatsheet.css).
 TOP_MM = 10.0
 BOTTOM_MM = 10.0
+#: The smallest text the sheet may print (the stylesheet's base size is above it; tests check it).
+MIN_FONT_PT = 8.5
 #: Largest PDF we publish: a one-page text PDF with two subset fonts is far smaller.
 MAX_BYTES = 200 * 1024
 #: The shipped font: the build checks that every character of the sheet is in it.
@@ -226,6 +228,10 @@ def natural_height_mm(weasyprint: Any, html: str, base_url: str, fetcher: Any) -
     return bottom - TOP_MM if bottom is not None else None
 
 
+def _shown(place: Place) -> str:
+    return f"{display_path(place.path)}:{place.line}" if place.line else display_path(place.path)
+
+
 def _overflow_finding(size: PaperSize, sources: Sources, height_mm: float | None, pages: int,
                       config: MkDocsConfig) -> Finding:
     room = size.height_mm - TOP_MM - BOTTOM_MM
@@ -234,12 +240,12 @@ def _overflow_finding(size: PaperSize, sources: Sources, height_mm: float | None
         amount = f"{over:.1f} mm too tall ({height_mm:.1f} mm of content, {room:.1f} mm of room)"
     else:
         amount = f"too tall: it needs {pages} pages"
-    feeds = ", ".join(str(place) for place in sources.places())
+    feeds = ", ".join(_shown(place) for place in sources.places())
     longest = sorted(sources.steps, key=lambda s: len(s.cue), reverse=True)[:2]
-    shorten = "; ".join(f"step {s.number} at {s.place} ({len(s.cue.split())} words)" for s in longest)
+    shorten = "; ".join(f"step {s.number} at {_shown(s.place)} ({len(s.cue.split())} words)" for s in longest)
     hint = (f"It is filled from: {feeds}. Shorten or remove text there (longest cues: {shorten}), "
             "or make the layout in docs/stylesheets/cheatsheet.css tighter. Text is never shrunk "
-            "below 9 pt to make it fit.")
+            f"to make it fit (the floor is {MIN_FONT_PT:g} pt).")
     place = sources.steps_place or (sources.places()[0] if sources.places() else None)
     return Finding(place.path if place else str(config.config_file_path), place.line if place else 0,
                    1 if place and place.line else 0, "CHS020",

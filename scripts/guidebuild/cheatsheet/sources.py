@@ -305,15 +305,16 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
     steps: list[Step] = []
     search_from = 1
     expected = "`### 1. Settle in { #step-1 .routine-step data-minutes=\"1\" }`"
+    here = 0  # position in reading order, counting steps that have problems too
     for index, element in enumerate(page.body):
         if STEP_CLASS not in _classes(element):
             continue
+        here += 1
         title = text_of(element)
         anchor = element.get("id", "")
         line = _heading_line(page, anchor, title) if anchor else page.line_of(title, search_from)
         search_from = max(search_from, line)
         where = page.place(line)
-        here = len(steps) + 1
 
         def problem(code: str, message: str, hint: str, *, at: Place = where) -> None:
             found.append(Finding(at.path, at.line, 1 if at.line else 0, code, message, ERROR, hint))
