@@ -367,3 +367,17 @@ def test_fetcher_reads_only_the_built_site(tmp_path: Path) -> None:
         with pytest.raises((ValueError, OSError)):
             fetcher.fetch(url)
     assert len(fetcher.problems) == 4
+
+
+def test_characters_missing_from_the_shipped_font_are_named() -> None:
+    from guidebuild.cheatsheet.sources import Place, Sources, Step
+
+    font_dir = Path(__file__).resolve().parent.parent / "docs" / cheatsheet_pdf.FONT_DIR
+    place = Place("docs/routine.md", 9)
+    sheet = Sources(steps=[Step(1, "Settle in", "Rest your hands → breathe.", 1, "step-1", place)],
+                    steps_place=place)
+    found = cheatsheet_pdf._glyph_findings(sheet, font_dir)
+    assert [f.code for f in found] == ["CHS023"]
+    assert "U+2192" in found[0].message and not found[0].is_error
+    plain = Sources(steps=[Step(1, "Settle in", "Rest your hands, then breathe: 0-10.", 1, "step-1", place)])
+    assert cheatsheet_pdf._glyph_findings(plain, font_dir) == []

@@ -105,7 +105,8 @@ class Sources:
     def places(self) -> list[Place]:
         """The source sections that feed the sheet, in reading order (for messages)."""
         found = [self.steps_place] if self.steps_place else []
-        return found + [section.place for section in self.sections.values()]
+        return found + sorted((section.place for section in self.sections.values()),
+                              key=lambda place: (place.path, place.line))
 
     def text(self) -> str:
         """All the words the sheet prints from the pages (for the font coverage check)."""
