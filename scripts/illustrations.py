@@ -34,7 +34,7 @@ OUT_DIR = REPO_ROOT / "docs" / "assets" / "illustrations"
 # site's dark mode inverts the images, so no meaning may depend on an exact hue.
 INK = "#1a1a1a"  # lines, labels, hatching (through currentColor)
 ACCENT = "#1f6fb2"  # the only accent: arrows that show movement
-AREA = "#cfe0f1"  # light fill for the area to work; reads as light grey in print
+AREA = "#c8dcf0"  # light fill for the area to work; reads as light grey in print
 PAPER = "#ffffff"  # fill of hands, badges, pillows and figures so lines beneath hide
 PALETTE = (INK, ACCENT, AREA, PAPER)
 
@@ -706,8 +706,8 @@ def back_map() -> list[Node]:
         leader([(34, top + 11), (cx - 50, top + 42)]),
         label(cx + 30, 16, "Neck: no press", bold=True),
         leader([(cx + 28, 12), (cx + 10, top + 10)]),
-        label(right, top + 84, ["Armpits:", "no press"], bold=True),
-        leader([(right - 2, top + 88), (cx + 84, top + 104)]),
+        label(right + 8, top + 94, ["Armpits:", "no press"], bold=True),
+        leader([(right + 6, top + 98), (cx + 84, top + 106)]),
         label(right, top + 136, ["Spine:", "no press"], bold=True),
         leader([(right - 2, top + 132), (cx + 3, top + 128)]),
         label(right, top + 184, ["Kidney area:", "light touch", "only"], bold=True),
@@ -1006,7 +1006,7 @@ def towel_roll(cx: float, cy: float, r: float) -> Node:
 
 def position_face_down() -> list[Node]:
     """Lying face-down: a rolled towel under the forehead, a pillow under the ankles."""
-    return [
+    scene = [
         el("rect", x=6, y=120, width=308, height=10, rx=3, fill=PAPER, stroke="currentColor", stroke_width=2),
         towel_roll(26, 112, 8),  # under the forehead, leaving room to breathe
         pillow(238, 98, 46, 22),  # under the ankles, so the knees bend slightly
@@ -1030,6 +1030,7 @@ def position_face_down() -> list[Node]:
         label(316, 150, ["Pillow under", "the ankles"], anchor="end"),
         leader([(268, 139), (262, 114)]),
     ]
+    return [g(scene, transform="translate(0 -52)")]
 
 
 def position_side_lying() -> list[Node]:
@@ -1252,7 +1253,7 @@ PICTURES: list[Picture] = [
         tech_finishing, hands=True,
     ),
     Picture(
-        "position-face-down.svg", 176, "Face-down position with supports",
+        "position-face-down.svg", 124, "Face-down position with supports",
         "Side view of a person lying face-down on a mat: forehead on a folded towel, a "
         "pillow under the chest, and a rolled towel under the ankles so the feet relax.",
         position_face_down, defs=figure_defs,
