@@ -257,3 +257,19 @@ def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini
     assert "data:image/svg+xml;base64," in html
     pdf_links = markup.Links(config, "cheatsheet/", absolute=True)
     assert pdf_links.page("routine.md", "step-2") == "https://example.org/mini/routine/#step-2"
+
+
+def test_sites_without_a_cheat_sheet_page_are_left_alone(mini_site: Callable[..., Path], tmp_path: Path) -> None:
+    """Only a page with `template: cheatsheet.html` turns the sheet on (small test sites have none)."""
+    from guidebuild.cheatsheet import check_sources
+    from guidebuild.cheatsheet.pdf import print_pdfs
+
+    plain = mini_site({"index.md": front_matter("Home") + "# Home\n"}, name="plain")
+    config = cfg.load(str(plain / "mkdocs.yml"))
+    assert check_sources(config) == []
+    assert print_pdfs(config, tmp_path) == ([], [])
+    sheet_page = front_matter("Cheat sheet").replace("---\n\n", "template: cheatsheet.html\n---\n\n", 1)
+    with_sheet = mini_site({"index.md": front_matter("Home") + "# Home\n", "cheatsheet.md": sheet_page},
+                           name="with-sheet")
+    found = check_sources(cfg.load(str(with_sheet / "mkdocs.yml")))
+    assert "CHS001" in codes(found)

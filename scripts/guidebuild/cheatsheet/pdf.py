@@ -286,15 +286,13 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
     """Write cheatsheet-a4.pdf and cheatsheet-letter.pdf beside the built sheet page.
 
     Returns what was written and the findings; writes nothing when the sheet does not fit.
+    A site with no cheat sheet page (no page asks for `template: cheatsheet.html`) gets no PDFs.
     """
-    sources, found = collect(config)
-    if any(f.is_error for f in found):
-        return [], found
     src = sheet_page(config)
     if src is None:
-        found.append(Finding(str(config.config_file_path), 0, 0, "CHS021",
-                             f"no page uses `template: {markup.TEMPLATE}`, so there is no cheat sheet page",
-                             hint="Add `template: cheatsheet.html` to the front matter of docs/cheatsheet.md."))
+        return [], []
+    sources, found = collect(config)
+    if any(f.is_error for f in found):
         return [], found
     weasyprint = _weasyprint()
     file = page_file(config, src)
