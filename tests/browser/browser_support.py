@@ -1,10 +1,9 @@
-"""Shared pieces of the browser tests: build the real site once, serve it locally, drive Chromium.
+"""Helpers for the browser tests: build the real site, serve it locally, open pages in Chromium.
 
-Test modules load this file as a pytest plugin (`pytest_plugins = ["browser_support"]`), so the
-session fixtures below build and serve the site once per test process, however many modules use
-them. The site is served under the path of `site_url` (`/back-massage-guide/`), exactly as GitHub
-Pages serves it, because Material writes absolute asset URLs into `404.html`: served from `/`,
-the 404 page would load without its styles and the tests would check a page no reader sees.
+The fixtures that use them live in `conftest.py` beside this file. The site is served under the
+path of `site_url` (`/back-massage-guide/`), exactly as GitHub Pages serves it, because Material
+writes absolute asset URLs into `404.html`: served from `/`, the 404 page would load without its
+styles and the tests would check a page no reader sees.
 """
 
 from __future__ import annotations
@@ -23,23 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pytest
-
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 # The flags toolchain.md lists: no sandbox (containers), and nothing that phones home by itself.
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)",
-)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -96,8 +88,16 @@ class Site:
     base_url: str  # http://127.0.0.1:PORT/back-massage-guide/
     pages: tuple[str, ...]  # relative paths from the sitemap: "", "safety/", …
 
+    # Readers reach the 404 page at any address that does not exist, as on GitHub Pages.
+    missing: str = "no-such-page/"
+
     def url(self, page: str) -> str:
         return self.base_url + page
+
+    @property
+    def all_pages(self) -> tuple[str, ...]:
+        """Every page a reader can land on: the sitemap's pages and the 404 page."""
+        return (*self.pages, self.missing)
 
 
 @contextmanager
@@ -128,24 +128,19 @@ def build_site(site_dir: Path) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real site, built once per test process and served on 127.0.0.1 while the tests run."""
-    directory = build_site(tmp_path_factory.mktemp("browser") / "site")
-    with serve(directory) as base_url:
-        yield Site(directory, base_url, tuple(sitemap_pages(directory)))
+def new_page(browser: Browser, *, width: int = DESKTOP["width"], scheme: str = "light",
+             reduced_motion: str = "no-preference") -> Page:
+    """A page in a fresh browser context (its own storage and cookies) at a given width and scheme.
+
+    `scheme` is the reader's system setting (`prefers-color-scheme`); the site's palette follows
+    it until the reader picks one with the toggle. Close the page's context when done.
+    """
+    height = PHONE["height"] if width <= PHONE["width"] else DESKTOP["height"]
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                  reduced_motion=reduced_motion)
+    return context.new_page()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, with a fresh profile that Playwright deletes afterwards."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def settle(page: Page) -> None:
+    """Wait until running CSS transitions and animations are over (focus rings fade in, menus slide)."""
+    page.evaluate("() => Promise.allSettled(document.getAnimations().map(a => a.finished))")
