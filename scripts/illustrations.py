@@ -427,7 +427,8 @@ def leader(points: Sequence[Pt]) -> Node:
 
 def badge(x: float, y: float, number: str, r: float = 10.5, size: float = BADGE) -> Node:
     """A numbered circle matching the routine's step numbers."""
-    size = size if len(number) == 1 else size - 1
+    if len(number) > 1:  # two digits need a slightly larger ring and type
+        size, r = size - 1, r * 1.2
     return g(
         el("circle", cx=x, cy=y, r=r, fill=PAPER, stroke="currentColor", stroke_width=1.8),
         el("text", x=x, y=y + size * 0.36, text_anchor="middle", font_size=size, font_weight="bold", text=number),
@@ -726,7 +727,7 @@ def technique(inside: Sequence[Node], lines: Sequence[str], areas: Sequence[Node
 
 def tech_effleurage() -> list[Node]:
     """Hands start low, glide up beside the spine, fan over the shoulders, return down."""
-    inside = [*stroke_up_and_out(1), *stroke_up_and_out(-1), hand(30, 248), hand(-30, 248, left=True)]
+    inside = [*stroke_up_and_out(1), *stroke_up_and_out(-1), hand(35, 248, rotate=6), hand(-35, 248, rotate=-6, left=True)]
     return technique(inside, ["Glide up beside the spine, out over", "the shoulders, and down the sides"])
 
 
@@ -812,7 +813,7 @@ def both(make: Callable[[int], list[Node]]) -> list[Node]:
 STEPS: list[Step] = [
     Step(
         1, "Settle in", lambda: bands("upper"),
-        lambda: [hand(30, 136), hand(-30, 136, left=True)],
+        lambda: [hand(36, 136, rotate=8), hand(-36, 136, rotate=-8, left=True)],
         ("Still, flat hands on the upper back",),
         "Two flat hands rest still on the upper back, one either side of the spine. No arrows: "
         "nothing moves yet.",
@@ -900,7 +901,7 @@ STEPS: list[Step] = [
     ),
     Step(
         10, "Light tapping (optional)", lambda: bands("shoulders", "upper"),
-        lambda: tap_marks([(-54, 62), (-38, 84), (-62, 100), (54, 62), (38, 84), (62, 100), (-24, 108), (24, 108)]),
+        lambda: tap_marks([(-54, 62), (-38, 84), (-58, 104), (54, 62), (38, 84), (58, 104), (-22, 108), (22, 108)]),
         ("Light taps: shoulders and upper back", "only, never over the kidneys"),
         "The shoulders and upper back are shaded and dotted with small tap marks. Nothing "
         "below the shoulder blades; the kidney area is hatched.",
@@ -958,12 +959,12 @@ def routine_overview() -> list[Node]:
         *stroke_up_and_out(-1, width=2.4, x=38.0),  # 2, 3, 11
         *circles(1, [(-16.0, 86.0)], 6.5),  # 6
         *circles(-1, [(15.0, 126.0), (15.0, 140.0), (15.0, 154.0)], 4.5),  # 8
-        *tap_marks([(-50, 100), (-68, 106), (-56, 120)]),  # 10
+        *tap_marks([(-48, 98), (-62, 110), (-48, 122)]),  # 10
     ]
     badges = [
         (18, 40, "7"), (54, 48, "4"), (58, 96, "5"), (74, 118, "12"), (40, 220, "9"),
         (-58, 76, "1"), (-16, 64, "6"), (-15, 108, "8"), (-62, 142, "10"),
-        (-59, 244, "2"), (-38, 244, "3"), (-17, 244, "11"),
+        (-60, 238, "2"), (-38, 238, "3"), (-15, 238, "11"),
     ]
     inside = [*back_base(), *right, *left, *[badge(x, y, n, r=r, size=size) for x, y, n in badges]]
     return [placed(OVERVIEW_W / 2, 16, inside)]
@@ -1286,7 +1287,7 @@ PICTURES: list[Picture] = [
         lambda: posture(False), defs=figure_defs,
     ),
     Picture(
-        "routine-overview.svg", 290, "Routine overview: the 12 steps on one back",
+        "routine-overview.svg", 276, "Routine overview: the 12 steps on one back",
         "A back seen from behind with numbered markers 1 to 12 placed where each step of "
         "the routine works, with arrows for direction.",
         routine_overview, width=OVERVIEW_W,
