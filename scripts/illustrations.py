@@ -727,7 +727,8 @@ def technique(inside: Sequence[Node], lines: Sequence[str], areas: Sequence[Node
 
 def tech_effleurage() -> list[Node]:
     """Hands start low, glide up beside the spine, fan over the shoulders, return down."""
-    inside = [*stroke_up_and_out(1), *stroke_up_and_out(-1), hand(35, 248, rotate=6), hand(-35, 248, rotate=-6, left=True)]
+    inside = [*stroke_up_and_out(1), *stroke_up_and_out(-1)]
+    inside += [hand(35, 248, rotate=6), hand(-35, 248, rotate=-6, left=True)]
     return technique(inside, ["Glide up beside the spine, out over", "the shoulders, and down the sides"])
 
 
