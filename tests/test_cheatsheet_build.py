@@ -227,7 +227,7 @@ def test_site_page_holds_the_sheet_and_links_the_pdfs(built: Path, step_names: l
 # --------------------------------------------------------------------------------------------
 
 @needs_chromium
-def test_chromium_prints_the_page_on_one_sheet(built: Path) -> None:
+def test_chromium_prints_the_page_on_one_sheet(built: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with serve(built / "site") as base, sync_playwright() as playwright:
@@ -244,6 +244,9 @@ def test_chromium_prints_the_page_on_one_sheet(built: Path) -> None:
                 text = " ".join(reader.pages[0].extract_text().split())
                 assert "Knead the shoulders" in text and "Printable cheat sheet" not in text
                 assert min(font_sizes(data))[0] >= cheatsheet_pdf.MIN_FONT_PT
+                printed = tmp_path / f"browser-{paper}.pdf"
+                printed.write_bytes(data)
+                assert qr_codes(printed) == [SITE_URL]
             # The sheet keeps 10 mm free at the bottom of a Letter page (printers cannot print there).
             page.emulate_media(media="print")
             page.set_viewport_size({"width": 816, "height": 1056})
