@@ -1,0 +1,404 @@
+"""Render a page with the site's own Markdown pipeline and report what the browser will get.
+
+The link check must see exactly the ids and links the built site will have, so it never parses
+Markdown itself: each page goes through a fresh `markdown.Markdown` built from the configuration
+MkDocs uses (`markdown_extensions` and `mdx_configs`, the real `toc` slugify, `attr_list`,
+`md_in_html`, snippets, ...), the way `mkdocs.structure.pages.Page.render` does it. Two small
+treeprocessors read the result:
+
+* links that are `<a href>`/`<img src>` elements of the tree when MkDocs' own `relpath`
+  treeprocessor runs are the ones MkDocs rewrites (`tips.md` becomes `../tips/`); everything that
+  stays raw HTML (the HTML stash) reaches the browser as written, so it is judged as the browser
+  will judge it;
+* text the reference-link pattern left behind (`[text][ref]` without a definition) is recorded
+  before escapes are restored, so `\\[not\\]\\[a link\\]` is not mistaken for one.
+
+Python-Markdown keeps no line numbers, so `locate()` maps a link back to its source: directly when
+the URL occurs exactly as often in the source as on the rendered page, and otherwise by rendering
+the page once more with a unique marker in front of every occurrence and reading which markers
+became links. Occurrences in code spans and code blocks never become links, so they are skipped
+without this module having to know what a code block is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+SNIPPETS = "pymdownx.snippets"
+
+# Attributes that hold URLs the browser follows or loads, by tag (`None`: any tag).
+URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "href": ("a", "area", "link"),
+    "src": ("img", "script", "iframe", "source", "audio", "video", "track", "embed", "input"),
+    "srcset": ("img", "source"),
+    "poster": ("video",),
+    "data": ("object",),
+}
+# Treeprocessors that only decorate text and can neither add nor remove an id or a link:
+# `abbr` wraps glossary words in <abbr title> (its definitions are still removed, by its block
+# processor). Skipping it saves a sixth of the rendering time on a page with a glossary.
+PRESENTATION_ONLY = ("abbr",)
+_CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+
+# What an unresolved reference leaves in the text: `[text][ref]`, `[text][]` or `[^note]`.
+# A word character or `]` right before the `[` (as in `matrix[i][j]`) means it is not prose.
+_UNRESOLVED = re.compile(
+    r"(?<![\w\]\\])(!?\[(?:[^\[\]\x00]|\[[^\[\]\x00]*\])+\])\[([^\[\]\x00]*)\]"
+    r"|(?<![\]\\])\[\^([^\[\]\s\x00]+)\]"
+)
+_PROBE = "LnkProbe{}Z"
+_PROBE_RE = re.compile(r"LnkProbe(\d+)Z")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedLink:
+    """One URL on a rendered page: `<a href>`, `<img src>`, `<source srcset>` and the like.
+
+    `raw` is True when MkDocs will leave the URL as written (raw HTML, or an attribute MkDocs does
+    not rewrite), so the browser resolves it against the page's built URL.
+    """
+
+    url: str
+    tag: str
+    attr: str
+    raw: bool
+
+
+@dataclass
+class PageRender:
+    """What one page contributes to the built site: its ids and its links, in order."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[RenderedLink] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # "[text][ref]" / "[^note]" left as text
+    missing_snippets: list[str] = field(default_factory=list)  # paths or section messages
+    included: list[str] = field(default_factory=list)  # absolute paths of snippet files read
+    error: str = ""  # an extension failed on this page (the page could not be rendered)
+
+
+def _urls(tag: str, attr: str, value: str) -> Iterator[str]:
+    if attr == "srcset":
+        for candidate in value.split(","):
+            words = candidate.split()
+            if words:
+                yield words[0]
+    else:
+        yield value
+
+
+def _wants(tag: str, attr: str) -> bool:
+    tags = URL_ATTRIBUTES.get(attr)
+    return tags is not None and tag in tags
+
+
+class RawHTMLScanner(HTMLParser):
+    """Collect ids and URLs from raw HTML (the stash, or a static `.html` page) into a `PageRender`."""
+
+    def __init__(self, page: PageRender) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.page.ids.add(value)
+            elif _wants(tag, name):
+                self.page.links.extend(RenderedLink(url, tag, name, True) for url in _urls(tag, name, value))
+
+    handle_startendtag = handle_starttag
+
+
+def _visible_text(element: Element, out: list[str]) -> None:
+    """Text of the tree in document order, with code replaced by a NUL so nothing spans it."""
+    if element.tag in _CODE_TAGS:
+        out.append("\x00")
+    else:
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            _visible_text(child, out)
+    if element.tail:
+        out.append(element.tail)
+
+
+class _UnresolvedReferences(Treeprocessor):
+    """Runs before `unescape` (priority 0), so escaped brackets are still placeholders."""
+
+    def __init__(self, md: markdown.Markdown, page: PageRender) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: Element) -> None:
+        if not any("][" in (e.text or "") or "][" in (e.tail or "") or "[^" in (e.text or "")
+                   or "[^" in (e.tail or "") for e in root.iter()):
+            return  # nothing that could be a leftover reference (the usual case)
+        pieces: list[str] = []
+        _visible_text(root, pieces)
+        for match in _UNRESOLVED.finditer("".join(pieces)):
+            self.page.unresolved.append(match.group(0))
+
+
+class _Collect(Treeprocessor):
+    """Runs last: ids and the links MkDocs rewrites (tree `a`/`img`), then raw HTML from the stash."""
+
+    def __init__(self, md: markdown.Markdown, page: PageRender) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: Element) -> None:
+        page = self.page
+        for element in root.iter():
+            tag = element.tag
+            if not isinstance(tag, str):
+                continue
+            for name, value in element.items():
+                if value is None:
+                    continue
+                if name == "id" or (name == "name" and tag == "a"):
+                    page.ids.add(value)
+                elif _wants(tag, name):
+                    rewritten = (tag == "a" and name == "href") or (tag == "img" and name == "src")
+                    if AMP_SUBSTITUTE in value:  # an obfuscated `mailto:` autolink
+                        continue
+                    page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in _urls(tag, name, value))
+        parser = RawHTMLScanner(page)
+        for block in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(block, str) and "<" in block:
+                parser.feed(block)
+                parser.close()
+                parser.reset()
+
+
+class Renderer:
+    """Turns page Markdown into a `PageRender`, one fresh Markdown instance per page (as MkDocs does).
+
+    `extensions` and `configs` are MkDocs' `config.markdown_extensions` and `config.mdx_configs`.
+    Snippet paths are made absolute against `project_root` (MkDocs resolves them against the
+    working folder, which our commands pin to the project root), downloads are switched off (the
+    check never fetches anything), and missing files are recorded instead of silently skipped.
+    """
+
+    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Any], project_root: str) -> None:
+        import os
+
+        self.extensions = list(extensions)
+        self.configs = {name: dict(value) for name, value in configs.items()}
+        snippets = self.configs.get(SNIPPETS)
+        self.snippets_enabled = SNIPPETS in self.extensions
+        if snippets is not None or self.snippets_enabled:
+            snippets = self.configs.setdefault(SNIPPETS, {})
+            base = snippets.get("base_path", ["."])
+            bases = [base] if isinstance(base, str | os.PathLike) else list(base)
+            snippets["base_path"] = [os.path.normpath(os.path.join(project_root, str(b))) for b in bases]
+            snippets["url_download"] = False
+        self.lenient = {name: dict(value) for name, value in self.configs.items()}
+        if SNIPPETS in self.lenient:
+            self.lenient[SNIPPETS]["check_paths"] = False
+            self.configs[SNIPPETS]["check_paths"] = True
+
+    def _markdown(self, page: PageRender, lenient: bool) -> markdown.Markdown:
+        md = markdown.Markdown(extensions=self.extensions,
+                               extension_configs=self.lenient if lenient else self.configs)
+        md.treeprocessors.register(_UnresolvedReferences(md, page), "guidebuild_unresolved", 0.5)
+        md.treeprocessors.register(_Collect(md, page), "guidebuild_collect", -100)
+        for name in PRESENTATION_ONLY:
+            if name in md.treeprocessors:
+                md.treeprocessors.deregister(name)
+        _plain_code_blocks(md)
+        if "snippet" in md.preprocessors:
+            snippet = md.preprocessors["snippet"]
+            find = snippet.get_snippet_path
+
+            def recording(path: str) -> str | None:
+                found = find(path)
+                if found is None:
+                    if path not in page.missing_snippets:
+                        page.missing_snippets.append(path)
+                elif found not in page.included:
+                    page.included.append(found)
+                return found
+
+            snippet.get_snippet_path = recording  # type: ignore[method-assign]
+        return md
+
+    def render(self, text: str) -> PageRender:
+        """Render page Markdown (front matter already removed) and collect ids and links."""
+        page = PageRender()
+        try:
+            _to_tree(self._markdown(page, lenient=False), text)
+            return page
+        except Exception as error:
+            if type(error).__name__ != "SnippetMissingError":
+                return PageRender(error=f"{type(error).__name__}: {error}")
+            message = str(error)
+        # A missing snippet stops strict rendering; record it and render leniently for the rest.
+        retry = PageRender()
+        try:
+            _to_tree(self._markdown(retry, lenient=True), text)
+        except Exception as error:
+            return PageRender(error=f"{type(error).__name__}: {error}")
+        if not retry.missing_snippets:
+            retry.missing_snippets.append(message)
+        return retry
+
+
+def _plain_code_blocks(md: markdown.Markdown) -> None:
+    """Let code blocks skip Pygments when its output can hold no id or link.
+
+    Colouring code costs a sixth of a page's rendering time and adds only `<span class>`es. It can
+    add ids and links (`line_spans`, `line_anchors`, `anchor_linenums`) and stash an HTML title, so
+    those cases keep Pygments. Only this Markdown instance is changed: `pymdownx.highlight` asks
+    its extension object for the highlighter class, and we hand this instance's extension ours.
+    """
+    try:
+        from pymdownx.highlight import Highlight
+    except ImportError:  # pragma: no cover - pymdownx is pinned
+        return
+
+    class PlainHighlight(Highlight):
+        def highlight(self, src, language, *args, **kwargs):  # type: ignore[no-untyped-def]
+            safe = (not (self.line_spans or self.line_anchors or self.anchor_linenums)
+                    and self.title_mode != "html"
+                    and not any(isinstance(v, dict) for v in self.auto_title_map.values()))
+            if not safe or not self.use_pygments:
+                return super().highlight(src, language, *args, **kwargs)
+            self.use_pygments = False
+            try:
+                return super().highlight(src, language, *args, **kwargs)
+            finally:
+                self.use_pygments = True
+
+    for extension in md.registeredExtensions:
+        if hasattr(extension, "get_pymdownx_highlighter"):
+            extension.get_pymdownx_highlighter = lambda: PlainHighlight  # type: ignore[attr-defined]
+
+
+def _to_tree(md: markdown.Markdown, source: str) -> None:
+    """`Markdown.convert()` up to the last treeprocessor: the element tree is all the check needs.
+
+    Serializing the tree and running the postprocessors (which only restore stashed raw HTML
+    that `_Collect` reads from the stash directly) would cost a tenth of the time for nothing.
+    """
+    if not source.strip():
+        return
+    md.lines = source.split("\n")
+    for preprocessor in md.preprocessors:
+        md.lines = preprocessor.run(md.lines)
+    root = md.parser.parseDocument(md.lines).getroot()
+    for treeprocessor in md.treeprocessors:
+        new_root = treeprocessor.run(root)
+        if new_root is not None:
+            root = new_root
+
+
+def _boundaries_ok(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return before in "(<\"'= \t\n:," and after in ")>\"' \t\n,"
+
+
+_EMPTY_URL = re.compile(r"""\]\(()\s*\)|\]\(<()>\)|\b(?:href|src)\s*=\s*(?:"()"|'()')""")
+
+
+def occurrences(text: str, url: str) -> list[int]:
+    """Offsets where `url` (or its HTML-escaped form) is written as a whole URL in `text`.
+
+    An empty URL is found where it is written: between the brackets of `[text]()` or the quotes
+    of `href=""`.
+    """
+    if not url:
+        return [next(m.start(g) for g in range(1, 5) if m.start(g) != -1) for m in _EMPTY_URL.finditer(text)]
+    found: list[int] = []
+    variants = dict.fromkeys([url, html.escape(url, quote=False), html.escape(url)])
+    for variant in variants:
+        if not variant:
+            continue
+        start = text.find(variant)
+        while start != -1:
+            if _boundaries_ok(text, start, start + len(variant)):
+                found.append(start)
+            start = text.find(variant, start + 1)
+    return sorted(set(found))
+
+
+def locate(renderer: Renderer, text: str, rendered: PageRender,
+           wanted: Iterable[tuple[str, bool]]) -> dict[tuple[str, bool], list[int]]:
+    """Source offsets (in `text`) of the links with these `(url, raw)` keys; empty when not found.
+
+    A key maps to several offsets when the same URL is written several times; a URL that came from
+    an included snippet file has no offset in `text` (the caller looks in the snippet files).
+    """
+    wanted = list(dict.fromkeys(wanted))
+    per_url = Counter(link.url for link in rendered.links)
+    kinds: dict[str, set[bool]] = defaultdict(set)
+    for link in rendered.links:
+        kinds[link.url].add(link.raw)
+    result: dict[tuple[str, bool], list[int]] = {}
+    probe: list[tuple[str, bool]] = []
+    for url, raw in wanted:
+        spots = occurrences(text, url)
+        if spots and len(spots) == per_url[url] and len(kinds[url]) == 1:
+            result[(url, raw)] = spots
+        else:
+            probe.append((url, raw))
+    if probe:
+        result.update(_probe(renderer, text, probe))
+    return result
+
+
+def _probe(renderer: Renderer, text: str, keys: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[int]]:
+    """Render again with a numbered marker before each occurrence; read which became links."""
+    spots: dict[int, int] = {}  # offset -> length of the URL written there
+    for url in sorted({url for url, _ in keys}, key=len, reverse=True):
+        for start in occurrences(text, url):
+            if not any(s <= start < s + n or start <= s < start + len(url) for s, n in spots.items()):
+                spots[start] = len(url)
+    result: dict[tuple[str, bool], list[int]] = {key: [] for key in keys}
+    if not spots:
+        return result
+    offsets = sorted(spots)
+    pieces: list[str] = []
+    last = 0
+    for number, offset in enumerate(offsets):
+        pieces.append(text[last:offset])
+        pieces.append(_PROBE.format(number))
+        last = offset
+    pieces.append(text[last:])
+    marked = renderer.render("".join(pieces))
+    for link in marked.links:
+        match = _PROBE_RE.search(link.url)
+        if not match:
+            continue
+        key = (_PROBE_RE.sub("", link.url), link.raw)
+        if key in result:
+            offset = offsets[int(match.group(1))]
+            if offset not in result[key]:
+                result[key].append(offset)
+    return result
+
+
+def unresolved_offsets(text: str, leftover: str) -> list[int]:
+    """Where an unresolved reference (`[text][ref]`, `[^note]`) is written in the source."""
+    match = re.match(r"!?\[(.*)\]\[(.+)\]$", leftover, re.DOTALL)
+    # For `[text][ref]` look for `[ref]`: the text may be formatted differently in the source.
+    needle = r"(?<=\])\[" + re.escape(match.group(2)) + r"\]" if match else re.escape(leftover)
+    return [m.start() for m in re.finditer(needle, text, re.IGNORECASE)]
+
+
+def line_column(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text` whose first line is `first_line`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return first_line + text.count("\n", 0, offset), offset - line_start + 1
