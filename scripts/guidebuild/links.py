@@ -158,6 +158,51 @@ def _in_snippets(included: Iterable[str], url: str) -> list[tuple[str, int, int]
     return []
 
 
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class RenderCache:
+    """Renders kept between runs in one process (the `mkdocs serve` hook), keyed by file stamps.
+
+    An entry is reused only while the page and every snippet file it included are unchanged and
+    the Markdown configuration is the same; pages with a missing snippet are always rendered again
+    (the file may have appeared since).
+    """
+
+    def __init__(self) -> None:
+        self.config_key = ""
+        self.entries: dict[str, tuple[tuple, PageRender]] = {}
+
+    @staticmethod
+    def _key(path: str, rendered: PageRender) -> tuple | None:
+        stamps = [_stamp(path), *(_stamp(p) for p in rendered.included)]
+        if any(stamp is None for stamp in stamps):
+            return None
+        return (*stamps, tuple(rendered.included))
+
+    def get(self, path: str) -> PageRender | None:
+        entry = self.entries.get(path)
+        if entry is None or self._key(path, entry[1]) != entry[0]:
+            return None
+        return entry[1]
+
+    def put(self, path: str, rendered: PageRender) -> None:
+        key = self._key(path, rendered)
+        if key is not None and not rendered.missing_snippets and not rendered.error:
+            self.entries[path] = (key, rendered)
+
+    def use_config(self, config: MkDocsConfig) -> None:
+        key = repr((config.markdown_extensions, sorted((config.mdx_configs or {}).items())))
+        if key != self.config_key:
+            self.config_key = key
+            self.entries.clear()
+
+
 def _chunks(items: Sequence, parts: int) -> list[list]:
     size = max(1, -(-len(items) // parts))
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
@@ -613,15 +658,32 @@ def renderer_for(config: MkDocsConfig) -> Renderer:
 
 
 def check_site(config: MkDocsConfig, *, omitted: str = "auto", jobs: int | None = None,
-               extra_outputs: tuple[str, ...] = ()) -> list[Finding]:
-    """Every link finding for the site described by `config` (a loaded, validated MkDocs config)."""
+               extra_outputs: tuple[str, ...] = (), cache: RenderCache | None = None) -> list[Finding]:
+    """Every link finding for the site described by `config` (a loaded, validated MkDocs config).
+
+    `jobs` worker processes render the pages (default: one per core; small sites stay in this
+    process). `cache` keeps renders of unchanged pages between calls (for `mkdocs serve`).
+    """
     site = Site(config, extra_outputs=extra_outputs)
     renderer = renderer_for(config)
-    pages = [(f.src_uri, f.abs_src_path or "") for f in site.pages]
+    renders: dict[str, PageRender] = {}
+    pages: list[tuple[str, str]] = []
+    if cache is not None:
+        cache.use_config(config)
+    for file in site.pages:
+        path = file.abs_src_path or ""
+        hit = cache.get(path) if cache is not None else None
+        if hit is not None:
+            renders[file.src_uri] = hit
+        else:
+            pages.append((file.src_uri, path))
     _STATE["renderer"] = renderer
     pool = _Pool(jobs or default_jobs(), len(pages))
     try:
-        renders: dict[str, PageRender] = dict(pool.map(_render_chunk, pages))
+        for uri, rendered in pool.map(_render_chunk, pages):
+            renders[uri] = rendered
+            if cache is not None:
+                cache.put(site.included[uri].abs_src_path or "", rendered)
         for file in site.static_pages:
             renders[file.src_uri] = _read_static(file)
         for uri, rendered in renders.items():

@@ -30,9 +30,11 @@ class Stage:
 def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
     from guidebuild import cheatsheet
+    from guidebuild.links import check_site as check_links
     from guidebuild.reviews import check_site as check_review_dates
 
     return [
+        Stage("Checking links", check_links),  # links.py: pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
         Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
     ]
@@ -40,9 +42,11 @@ def source_checks() -> list[Stage]:
 
 def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
+    from guidebuild.built import check_output as check_built_links
     from guidebuild.cheatsheet import pdf as cheatsheet_pdf
 
     return [
         # First, so that checks of the built site find the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", cheatsheet_pdf.print_step),
+        Stage("Checking links in the built site", check_built_links),  # built.py: templates, hooks, PDFs
     ]
