@@ -142,5 +142,13 @@ def new_page(browser: Browser, *, width: int = DESKTOP["width"], scheme: str = "
 
 
 def settle(page: Page) -> None:
-    """Wait until running CSS transitions and animations are over (focus rings fade in, menus slide)."""
-    page.evaluate("() => Promise.allSettled(document.getAnimations().map(a => a.finished))")
+    """Wait until the page has reacted and its transitions are over (focus rings fade in, menus slide).
+
+    Material reacts to focus after a 1 ms timer, so give it a moment and two frames to start
+    its transitions before waiting for them to finish.
+    """
+    page.evaluate("""async () => {
+      await new Promise(done => setTimeout(done, 20));
+      await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await Promise.allSettled(document.getAnimations().map(animation => animation.finished));
+    }""")
