@@ -6,6 +6,13 @@ checked against MkDocs' own judgement and cannot drift into links that are reall
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from guidebuild.findings import Finding
+
 CONFIG = """\
 site_name: Corpus
 site_url: https://example.org/corpus/
@@ -176,3 +183,83 @@ See [tips](tips.md) and <a href="../my%20file/">raw encoded</a>.
 INCLUDES: dict[str, str] = {
     "heading.md": "## From a snippet\n\nSnippet text with [a link](faq.md#question-1).\n",
 }
+
+
+# -- helpers shared by the link tests ---------------------------------------------------------------
+
+BASE_CONFIG = """\
+site_name: Links
+site_url: https://example.org/links/
+strict: true
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+theme:
+  name: material
+  font: false
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - footnotes
+  - admonition
+  - toc:
+      permalink: true
+  - pymdownx.snippets:
+      base_path: [".", "includes"]
+      check_paths: true
+"""
+
+# Pages every case site has; a case adds its own page(s) next to them.
+BASE_PAGES: dict[str, str] = {
+    "index.md": "# Home\n",
+    "tips.md": "# Tips\n\n## Scale\n\n## Scale\n\nSecond heading is #scale_1.\n",
+    "guide/index.md": "# Guide\n",
+    "guide/page.md": "# Page\n\n## Section two\n",
+    "empty/a.md": "# A page in a folder without an index\n",
+    "assets/pic.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n',
+}
+
+
+def write_site(root: Path, pages: dict[str, str | bytes], config: str = BASE_CONFIG,
+               includes: dict[str, str] | None = None) -> Path:
+    """Write a small MkDocs site (mkdocs.yml, docs/, includes/) into `root` and return it."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "includes").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for rel, content in pages.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    for rel, content in (includes or {}).items():
+        (root / "includes" / rel).write_text(content, encoding="utf-8")
+    return root
+
+
+def check(root: Path, **options: object) -> list[Finding]:
+    """Run the source link check on the site in `root`, in this process."""
+    from guidebuild import config as cfg
+    from guidebuild import links
+
+    return links.check_site(cfg.load(str(root / "mkdocs.yml")), **options)  # type: ignore[arg-type]
+
+
+def places(found: list[Finding], root: Path) -> list[tuple[str, int, int, str]]:
+    """(path relative to the site, line, column, code) of each finding, for compact assertions."""
+    out = []
+    for finding in found:
+        path = Path(finding.path)
+        shown = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else finding.path
+        out.append((shown, finding.line, finding.column, finding.code))
+    return out
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` on the site, the way a contributor runs it (from the project root)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False)

@@ -468,7 +468,9 @@ class Judge:
                                          f"{where} although a browser would accept it: {spelled}")
             return None
         best = close_anchor(decoded, ids)
-        return Problem("LNK002", f"anchor '#{fragment}' not found on {where}" + _mean("#" + best if best else ""))
+        what = f"no anchor '#{fragment}' on this page" if target is page else \
+            f"'{link.url}': no anchor '#{fragment}' on {where}"
+        return Problem("LNK002", what + _mean("#" + best if best else ""))
 
 
 def _what(link: RenderedLink) -> str:
