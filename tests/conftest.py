@@ -1,73 +1,18 @@
 """Shared fixtures: real copies of the project and small real MkDocs sites in tmp_path.
 
-Tests build real sites with the real build script instead of mocking MkDocs, because the bugs
-that matter (a broken link MkDocs lets through, a half-written site/) only show up in real builds.
+The helpers behind them live in `sitekit.py` (a uniquely named module, so that test files in
+sub-folders with their own conftest.py can import them too).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ROOT / "scripts"
-PYTHON = sys.executable
-
-# What a copy of the project needs to build (everything a contributor could change).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "scripts", "CONTRIBUTING.md", "README.md")
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy the buildable parts of this repository into `dest` and return it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
-    return dest
-
-
-def run_script(script: str, *args: str, cwd: Path, env: dict[str, str] | None = None,
-               timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run one of our scripts the way a contributor would, capturing output."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([PYTHON, str(cwd / "scripts" / script), *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=timeout, check=False)
-
-
-MINI_CONFIG = """\
-site_name: Mini
-site_url: https://example.org/mini/
-strict: true
-validation:
-  omitted_files: warn
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
-theme:
-  name: material
-  font: false
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - footnotes
-  - admonition
-  - toc:
-      permalink: true
-"""
-
-
-def front_matter(title: str) -> str:
-    return (f"---\ntitle: {title}\ndescription: A test page called {title} for the build's own tests.\n"
-            "last_reviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n\n")
+from sitekit import MINI_CONFIG, SCRIPTS, copy_project
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import front_matter, run_script
 from guidebuild import publish
+from sitekit import front_matter, run_script
 
 GOOD_PAGES = {
     "index.md": front_matter("Home") + "# Home\n\nSee [the tips](tips.md#warm-up).\n",

@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, run_script
 from guidebuild import config as cfg
 from guidebuild.cheatsheet import pdf as cheatsheet_pdf
 from guidebuild.cheatsheet.sources import collect
 from guidebuild.findings import UsageError
+from sitekit import copy_project, run_script
 
 SITE_URL = "https://back-massage-guide.github.io/back-massage-guide/"
 #: Page boxes in PDF points (1/72 in): A4 is 595.3 x 841.9, US Letter 612 x 792.

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, front_matter
 from guidebuild import config as cfg
 from guidebuild.cheatsheet import markup, pictures, sources
 from guidebuild.findings import Finding
+from sitekit import ROOT, front_matter
 
 ROUTINE = """# Routine
 

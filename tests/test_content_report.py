@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, front_matter, run_script
 from guidebuild import claims, content_report, readability
 from guidebuild import config as cfg
 from guidebuild.findings import Finding
+from sitekit import ROOT, front_matter, run_script
 
 EASY = (
     "Rub your hands to warm them. Put a little oil in one palm. Rest both hands on the back. "

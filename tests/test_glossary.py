@@ -6,9 +6,9 @@ import html
 import subprocess
 from pathlib import Path
 
-from conftest import PYTHON, ROOT, front_matter
 from guidebuild import config as cfg
 from guidebuild import content_report, glossary
+from sitekit import PYTHON, ROOT, front_matter
 
 GLOSSARY_CONFIG = """\
   - abbr

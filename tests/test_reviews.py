@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from conftest import run_script
 from guidebuild import config as cfg
 from guidebuild import reviews
 from guidebuild.findings import UsageError
+from sitekit import run_script
 
 TODAY = dt.date(2027, 6, 1)
 
