@@ -12,11 +12,11 @@ starts MkDocs with `command="build"`), and a plain `mkdocs build` has MkDocs' ow
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
 
 _SCRIPTS = str(Path(__file__).resolve().parent.parent)
 if _SCRIPTS not in sys.path:
@@ -25,7 +25,9 @@ if _SCRIPTS not in sys.path:
 from guidebuild import links  # noqa: E402
 from guidebuild.findings import format_text  # noqa: E402
 
-log = get_plugin_logger(__name__)
+# A plain logger under "mkdocs." (not get_plugin_logger, which prefixes the module name), so each
+# line starts with `path:line:col:` and editors can jump to it; strict mode still counts it.
+log = logging.getLogger("mkdocs.hooks.links")
 _state: dict[str, object] = {"command": None, "cache": links.RenderCache()}
 
 
