@@ -7,6 +7,7 @@ caller decide: the build script stops before publishing when any error is found.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -78,23 +79,47 @@ def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     return findings
 
 
-def prune_output(out_dir: Path, keep_languages: tuple[str, ...] = ("en",)) -> int:
+def prune_output(out_dir: Path) -> int:
     """Delete files the published site never uses; return the bytes saved.
 
-    Material ships source maps (1.3 MB) and search stemmers for some forty languages (0.9 MB).
+    Material ships source maps (1.3 MB) and search helpers for some forty languages (0.9 MB).
     Readers download neither unless they are referenced, but deploys upload them and they bloat
-    artifacts; keeping only what `search.lang` needs is safe because lunr loads languages by name.
+    artifacts. The search worker loads helpers only for the languages named in the built search
+    index (none at all for English alone), so that index decides what stays.
     """
     saved = 0
     for path in out_dir.rglob("*.map"):
         saved += path.stat().st_size
         path.unlink()
-    lunr_min = out_dir / "assets" / "javascripts" / "lunr" / "min"
-    if lunr_min.is_dir():
-        keep = {f"lunr.{lang}.min.js" for lang in keep_languages}
-        keep |= {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
-        for path in lunr_min.iterdir():
-            if path.name not in keep:
+    lunr = out_dir / "assets" / "javascripts" / "lunr"
+    if lunr.is_dir():
+        needed = _search_helpers(out_dir / "search" / "search_index.json")
+        for path in sorted(lunr.rglob("*"), reverse=True):  # files before their folders
+            if path.is_file() and path.relative_to(lunr).as_posix() not in needed:
                 saved += path.stat().st_size
                 path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        if not any(lunr.iterdir()):
+            lunr.rmdir()
     return saved
+
+
+def _search_helpers(index: Path) -> set[str]:
+    """The files under `assets/javascripts/lunr/` that Material's search worker will load.
+
+    Mirrors the worker's loader (Material 9.x, `setupSearchLanguages`): English is built into
+    lunr; every other language needs its stemmer plus the shared support file, Japanese needs
+    TinySegmenter, Hindi and Thai need wordcut, and more than one language needs lunr.multi.
+    """
+    if not index.is_file():
+        return set()
+    languages = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"])
+    needed = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    needed |= {"tinyseg.js" for lang in languages if lang == "ja"}
+    needed |= {"wordcut.js" for lang in languages if lang in ("hi", "th")}
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return needed

@@ -1,0 +1,55 @@
+"""Search in the built site: techniques are found by name, and what a misspelling does.
+
+Material's search runs lunr in a web worker over `search/search_index.json`. Its English setup
+has no stemmer and no fuzzy matching: a query matches words that start with what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import Site, new_page
+from playwright.sync_api import Browser, Page
+
+NO_RESULTS = "No matching documents"
+
+
+def search(page: Page, site: Site, query: str) -> tuple[str, list[str]]:
+    """Type `query` into the search box; return the result summary and the result pages."""
+    page.goto(site.url(""), wait_until="load")
+    page.focus(".md-search__input")
+    # The worker answers "Initializing search" until lunr has built its index.
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent"
+                           ".includes('Initializing')")
+    page.keyboard.type(query)
+    page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta').textContent;"
+                           " return /matching document|No matching/.test(meta); }")
+    summary = page.inner_text(".md-search-result__meta").strip()
+    paths = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.pathname)")
+    prefix = urlsplit(site.base_url).path
+    return summary, [path.removeprefix(prefix) for path in paths]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("query", ["effleurage", "Effleurage", "petrissage", "tapotement", "kneading"])
+def test_search_finds_a_technique_by_its_name(page: Page, site: Site, query: str) -> None:
+    summary, pages = search(page, site, query)
+    assert pages and pages[0].endswith("techniques/"), f"{query!r}: {summary}; first results {pages[:3]}"
+
+
+def test_a_misspelt_technique_is_not_found_unless_asked_for_fuzzily(page: Page, site: Site) -> None:
+    """What lunr does with "efleurage" (one f): finds nothing, because Material's English search
+    matches words by their beginning, not by similarity. lunr's own fuzzy syntax, "efleurage~1"
+    (at most one letter different), does find the Techniques page."""
+    summary, pages = search(page, site, "efleurage")
+    assert (summary, pages) == (NO_RESULTS, [])
+    summary, pages = search(page, site, "efleurage~1")
+    assert pages and pages[0].endswith("techniques/"), summary
