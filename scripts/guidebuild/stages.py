@@ -29,11 +29,13 @@ class Stage:
 
 def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
-    from guidebuild import cheatsheet
+    from guidebuild import cheatsheet, content
     from guidebuild.links import check_site as check_links
     from guidebuild.reviews import check_site as check_review_dates
 
     return [
+        # First: it refuses files the other checks should never parse (not UTF-8, huge, hostile).
+        Stage("Checking files, front matter and content safety", content.check),
         Stage("Checking links", check_links),  # links.py: pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
         Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
