@@ -29,8 +29,8 @@ from guidebuild.findings import Finding
 PAGE_SECONDS = float(os.environ.get("GUIDEBUILD_PAGE_SECONDS", "10"))
 
 
-class _TooSlow(Exception):
-    pass
+class _TooSlow(BaseException):
+    """Raised by the timer; a BaseException so that no `except Exception` on the way swallows it."""
 
 
 @contextmanager
