@@ -134,12 +134,18 @@ def _visible_text(element: Element, out: list[str]) -> None:
         out.append(element.tail)
 
 
+class _Current:
+    """The page a (possibly reused) Markdown instance is rendering now; its processors write here."""
+
+    page: PageRender
+
+
 class _UnresolvedReferences(Treeprocessor):
     """Runs before `unescape` (priority 0), so escaped brackets are still placeholders."""
 
-    def __init__(self, md: markdown.Markdown, page: PageRender) -> None:
+    def __init__(self, md: markdown.Markdown, current: _Current) -> None:
         super().__init__(md)
-        self.page = page
+        self.current = current
 
     def run(self, root: Element) -> None:
         if not any("][" in (e.text or "") or "][" in (e.tail or "") or "[^" in (e.text or "")
@@ -148,18 +154,18 @@ class _UnresolvedReferences(Treeprocessor):
         pieces: list[str] = []
         _visible_text(root, pieces)
         for match in _UNRESOLVED.finditer("".join(pieces)):
-            self.page.unresolved.append(match.group(0))
+            self.current.page.unresolved.append(match.group(0))
 
 
 class _Collect(Treeprocessor):
     """Runs last: ids and the links MkDocs rewrites (tree `a`/`img`), then raw HTML from the stash."""
 
-    def __init__(self, md: markdown.Markdown, page: PageRender) -> None:
+    def __init__(self, md: markdown.Markdown, current: _Current) -> None:
         super().__init__(md)
-        self.page = page
+        self.current = current
 
     def run(self, root: Element) -> None:
-        page = self.page
+        page = self.current.page
         for element in root.iter():
             tag = element.tag
             if not isinstance(tag, str):
@@ -182,23 +188,40 @@ class _Collect(Treeprocessor):
                 parser.reset()
 
 
+# Extensions whose `reset()` leaves nothing behind that could change ids or links, so one Markdown
+# instance can render page after page (as fast as MkDocs' fresh instance per page is exact; the
+# test suite renders pages both ways and compares). Any other extension: a fresh instance per page.
+REUSABLE = frozenset({
+    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.details", "pymdownx.emoji", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.snippets",
+    "pymdownx.superfences", "pymdownx.tabbed",
+})
+
+
+def _short(extension: object) -> str:
+    name = extension if isinstance(extension, str) else f"{type(extension).__module__}"
+    return name.removeprefix("markdown.extensions.")
+
+
 class Renderer:
-    """Turns page Markdown into a `PageRender`, one fresh Markdown instance per page (as MkDocs does).
+    """Turns page Markdown into a `PageRender`, rendered the way MkDocs renders the page.
 
     `extensions` and `configs` are MkDocs' `config.markdown_extensions` and `config.mdx_configs`.
     Snippet paths are made absolute against `project_root` (MkDocs resolves them against the
     working folder, which our commands pin to the project root), downloads are switched off (the
     check never fetches anything), and missing files are recorded instead of silently skipped.
+    MkDocs builds a fresh Markdown instance per page; so do we, unless every extension is known to
+    reset cleanly (`REUSABLE`), in which case one instance per process is reset between pages.
     """
 
-    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Any], project_root: str) -> None:
+    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Any], project_root: str,
+                 *, reuse: bool = True) -> None:
         import os
 
         self.extensions = list(extensions)
         self.configs = {name: dict(value) for name, value in configs.items()}
         snippets = self.configs.get(SNIPPETS)
-        self.snippets_enabled = SNIPPETS in self.extensions
-        if snippets is not None or self.snippets_enabled:
+        if snippets is not None or SNIPPETS in self.extensions:
             snippets = self.configs.setdefault(SNIPPETS, {})
             base = snippets.get("base_path", ["."])
             bases = [base] if isinstance(base, str | os.PathLike) else list(base)
@@ -208,12 +231,21 @@ class Renderer:
         if SNIPPETS in self.lenient:
             self.lenient[SNIPPETS]["check_paths"] = False
             self.configs[SNIPPETS]["check_paths"] = True
+        unique_footnotes = bool(self.configs.get("footnotes", {}).get("UNIQUE_IDS"))
+        self.reuse = reuse and not unique_footnotes and all(_short(e) in REUSABLE for e in self.extensions)
+        self._instances: dict[bool, tuple[markdown.Markdown, _Current]] = {}
 
-    def _markdown(self, page: PageRender, lenient: bool) -> markdown.Markdown:
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_instances"] = {}
+        return state
+
+    def _build(self, lenient: bool) -> tuple[markdown.Markdown, _Current]:
+        current = _Current()
         md = markdown.Markdown(extensions=self.extensions,
                                extension_configs=self.lenient if lenient else self.configs)
-        md.treeprocessors.register(_UnresolvedReferences(md, page), "guidebuild_unresolved", 0.5)
-        md.treeprocessors.register(_Collect(md, page), "guidebuild_collect", -100)
+        md.treeprocessors.register(_UnresolvedReferences(md, current), "guidebuild_unresolved", 0.5)
+        md.treeprocessors.register(_Collect(md, current), "guidebuild_collect", -100)
         for name in PRESENTATION_ONLY:
             if name in md.treeprocessors:
                 md.treeprocessors.deregister(name)
@@ -224,6 +256,7 @@ class Renderer:
 
             def recording(path: str) -> str | None:
                 found = find(path)
+                page = current.page
                 if found is None:
                     if path not in page.missing_snippets:
                         page.missing_snippets.append(path)
@@ -232,13 +265,28 @@ class Renderer:
                 return found
 
             snippet.get_snippet_path = recording  # type: ignore[method-assign]
-        return md
+        return md, current
+
+    def _convert(self, text: str, page: PageRender, lenient: bool) -> None:
+        if not self.reuse:
+            md, current = self._build(lenient)
+        else:
+            if lenient not in self._instances:
+                self._instances[lenient] = self._build(lenient)
+            md, current = self._instances[lenient]
+            md.reset()
+        current.page = page
+        try:
+            _to_tree(md, text)
+        except BaseException:
+            self._instances.pop(lenient, None)  # never reuse an instance an error left half-way
+            raise
 
     def render(self, text: str) -> PageRender:
         """Render page Markdown (front matter already removed) and collect ids and links."""
         page = PageRender()
         try:
-            _to_tree(self._markdown(page, lenient=False), text)
+            self._convert(text, page, lenient=False)
             return page
         except Exception as error:
             if type(error).__name__ != "SnippetMissingError":
@@ -247,12 +295,40 @@ class Renderer:
         # A missing snippet stops strict rendering; record it and render leniently for the rest.
         retry = PageRender()
         try:
-            _to_tree(self._markdown(retry, lenient=True), text)
+            self._convert(text, retry, lenient=True)
         except Exception as error:
             return PageRender(error=f"{type(error).__name__}: {error}")
         if not retry.missing_snippets:
             retry.missing_snippets.append(message)
         return retry
+
+
+_PLAIN_HIGHLIGHT: list[type] = []
+
+
+def _plain_highlight_class() -> type | None:
+    """A `pymdownx.highlight.Highlight` that skips Pygments when its output can hold no id or link."""
+    if not _PLAIN_HIGHLIGHT:
+        try:
+            from pymdownx.highlight import Highlight
+        except ImportError:  # pragma: no cover - pymdownx is pinned
+            return None
+
+        class PlainHighlight(Highlight):
+            def highlight(self, src, language, *args, **kwargs):  # type: ignore[no-untyped-def]
+                safe = (not (self.line_spans or self.line_anchors or self.anchor_linenums)
+                        and self.title_mode != "html"
+                        and not any(isinstance(v, dict) for v in self.auto_title_map.values()))
+                if not safe or not self.use_pygments:
+                    return super().highlight(src, language, *args, **kwargs)
+                self.use_pygments = False
+                try:
+                    return super().highlight(src, language, *args, **kwargs)
+                finally:
+                    self.use_pygments = True
+
+        _PLAIN_HIGHLIGHT.append(PlainHighlight)
+    return _PLAIN_HIGHLIGHT[0]
 
 
 def _plain_code_blocks(md: markdown.Markdown) -> None:
@@ -263,27 +339,12 @@ def _plain_code_blocks(md: markdown.Markdown) -> None:
     those cases keep Pygments. Only this Markdown instance is changed: `pymdownx.highlight` asks
     its extension object for the highlighter class, and we hand this instance's extension ours.
     """
-    try:
-        from pymdownx.highlight import Highlight
-    except ImportError:  # pragma: no cover - pymdownx is pinned
+    plain = _plain_highlight_class()
+    if plain is None:
         return
-
-    class PlainHighlight(Highlight):
-        def highlight(self, src, language, *args, **kwargs):  # type: ignore[no-untyped-def]
-            safe = (not (self.line_spans or self.line_anchors or self.anchor_linenums)
-                    and self.title_mode != "html"
-                    and not any(isinstance(v, dict) for v in self.auto_title_map.values()))
-            if not safe or not self.use_pygments:
-                return super().highlight(src, language, *args, **kwargs)
-            self.use_pygments = False
-            try:
-                return super().highlight(src, language, *args, **kwargs)
-            finally:
-                self.use_pygments = True
-
     for extension in md.registeredExtensions:
         if hasattr(extension, "get_pymdownx_highlighter"):
-            extension.get_pymdownx_highlighter = lambda: PlainHighlight  # type: ignore[attr-defined]
+            extension.get_pymdownx_highlighter = lambda: plain  # type: ignore[attr-defined]
 
 
 def _to_tree(md: markdown.Markdown, source: str) -> None:
