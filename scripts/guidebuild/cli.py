@@ -87,16 +87,23 @@ def _errors(found: list[Finding]) -> bool:
 
 def run_build(argv: Sequence[str] | None = None) -> int:
     """`scripts/build.py`: check, render, print and publish, atomically."""
-    from guidebuild import config as cfg
-    from guidebuild import publish, render, stages
-
     parser = base_parser("build.py", __doc__ or "")
     parser.description = ("Check the sources, build the site and the printable cheat sheet into a "
                           "temporary folder, and move it into place only when everything passed.")
     parser.add_argument("--debug", action="store_true",
                         help="show Python tracebacks for unexpected errors (for developers)")
     args = parser.parse_args(argv)
-    progress = Progress(sys.stderr, total=3 + len(stages.source_checks()) + len(stages.output_steps()))
+    try:  # a Python without the pinned packages, or Ctrl-C while importing: a message, never a trace
+        from guidebuild import config as cfg
+        from guidebuild import publish, render, stages
+
+        progress = Progress(sys.stderr, total=3 + len(stages.source_checks()) + len(stages.output_steps()))
+    except ImportError as error:
+        emit([_missing_package(error)], args.format)
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        return 130
     found: list[Finding] = []
     user_cwd = os.getcwd()
     site_dir: Path | None = None
@@ -139,7 +146,10 @@ def run_build(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return finish(130, f"Interrupted. {_kept(site_dir)}" if site_dir else "Interrupted.")
     except OSError as error:
-        found.append(_environment_finding(error))
+        found.append(_environment_finding(error, site_dir))
+        return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
+    except ImportError as error:
+        found.append(_missing_package(error))
         return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
     except Exception as error:
         if args.debug:
@@ -162,16 +172,47 @@ def _kept(site_dir: Path | None) -> str:
     return f"No {site_dir.name}/ was written."
 
 
-def _environment_finding(error: OSError) -> Finding:
-    """Disk full, permission denied and the like: not the content's fault, so exit 2."""
+def _missing_package(error: ImportError) -> Finding:
+    """The build runs under a Python without the pinned requirements (exit 2, with the fix)."""
+    name = getattr(error, "name", None) or str(error)
+    return Finding("requirements.txt", 0, 0, "ENV002",
+                   f"the Python package '{name}' is not installed for {sys.executable}",
+                   hint="Run `make site` (it creates .venv with the pinned requirements), "
+                        "then build with `.venv/bin/python scripts/build.py`.")
+
+
+def _environment_finding(error: OSError, site_dir: Path | None = None) -> Finding:
+    """Disk full, permission denied and the like: not the content's fault, so exit 2.
+
+    A failed write inside the temporary folder is reported at the output folder (the temporary
+    one is gone by the time the message is read); for a copy, `filename2` is the file written.
+    """
     import errno
+
+    from guidebuild.publish import RETIRED_PREFIX, STAGING_PREFIX
 
     hints = {
         errno.ENOSPC: "The disk is full: free some space and build again.",
+        errno.EDQUOT: "The disk quota is used up: free some space and build again.",
+        errno.EFBIG: "A file is larger than this system allows (`ulimit -f`) or the disk is full: "
+                     "raise the limit or free some space.",
         errno.EACCES: "Permission denied: make the output folder writable or pass --site-dir.",
+        errno.EPERM: "Permission denied: make the output folder writable or pass --site-dir.",
         errno.EROFS: "The file system is read-only: pass --site-dir to build elsewhere.",
+        errno.ENOTDIR: "Part of the output path is a file, not a folder: move it or pass --site-dir.",
     }
-    return Finding(str(error.filename or ""), 0, 0, "ENV001",
-                   f"cannot write the output: {error.strerror or error}",
+    failing = str(error.filename2 or error.filename or "")
+    parts = Path(failing).parts
+    inside = next((i for i, part in enumerate(parts) if part.startswith((STAGING_PREFIX, RETIRED_PREFIX))), None)
+    output = site_dir is not None and (
+        inside is not None or not failing
+        or Path(failing).resolve() in (site_dir.resolve(), *site_dir.resolve().parents)
+        or site_dir.resolve() in Path(failing).resolve().parents)
+    if output:
+        where = "/".join(parts[inside + 1:]) if inside is not None else ""
+        return Finding(str(site_dir), 0, 0, "ENV001",
+                       f"cannot write the output: {error.strerror or error}" + (f" (writing {where})" if where else ""),
+                       hint=hints.get(error.errno or 0, ""))
+    return Finding(failing, 0, 0, "ENV001", f"cannot read or write this file: {error.strerror or error}",
                    hint=hints.get(error.errno or 0, ""))
 

@@ -8,6 +8,7 @@ here each becomes a `Finding` at the line of the offending key, so a contributor
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 import re
@@ -115,28 +116,66 @@ def load(config_file: str | None = None, *, site_dir: str | None = None,
         errors, warnings = config.validate()
     finally:
         mkdocs_log.removeHandler(collector)
-    findings = [
-        Finding(str(path), key_line(text, name), 1 if key_line(text, name) else 0, "CFG003",
-                f"configuration error in '{name}': {message}", ERROR,
-                _hint_for(name, str(message)))
-        for name, message in errors
-    ]
+    findings = [_setting_finding(path, text, name, str(message), "CFG003", ERROR) for name, message in errors]
     severity = ERROR if strict else WARNING
-    findings += [
-        Finding(str(path), key_line(text, name), 1 if key_line(text, name) else 0, "CFG004",
-                f"configuration warning for '{name}': {message}", severity,
-                _hint_for(name, str(message)))
-        for name, message in warnings
-    ]
+    findings += [_setting_finding(path, text, name, str(message), "CFG004", severity) for name, message in warnings]
+    if not str(config.get("site_url") or "").strip():
+        findings.append(Finding(str(path), 0, 0, "CFG005", "site_url is not set", ERROR,
+                                "Add `site_url: https://…/` (the published address): the cheat sheet prints it "
+                                "and its QR code, and canonical links, the sitemap and the 404 page need it."))
     blocking = [f for f in findings if f.is_error]
     if blocking:
         raise UsageError(*blocking)
     return config
 
 
+# Packages that provide the themes people use with this project, for the "install …" hint.
+THEME_PACKAGES = {"material": "mkdocs-material"}
+
+
+def _setting_finding(path: Path, text: str, name: str, message: str, code: str, severity: str) -> Finding:
+    """One MkDocs configuration message as a finding at the line of the key it is about.
+
+    MkDocs puts whole Python tracebacks into some messages (an extension that rejects an option);
+    a contributor needs the first and the last line of it, not the trace.
+    """
+    dotted = name
+    if "\n" in message and ("Traceback" in message or "\n  File " in message):
+        lines = [line for line in message.splitlines() if line.strip()]
+        message = f"{lines[0].rstrip('.')}: {lines[-1].strip()}"
+        extension = re.search(r"extension '([^']+)'", lines[0])
+        option = re.match(r"\s*KeyError: '([^']+)'", lines[-1])
+        if extension and option:
+            dotted = f"{name}.{extension.group(1)}.{option.group(1)}"
+    theme = re.search(r"Unrecognised theme name: '([^']+)'", message)
+    if theme:
+        dotted = "theme.name"
+    line = key_line(text, dotted)
+    label = "configuration error in" if code == "CFG003" else "configuration warning for"
+    return Finding(str(path), line, 1 if line else 0, code, f"{label} '{name}': {message}", severity,
+                   _hint_for(name, message))
+
+
 def _hint_for(name: str, message: str) -> str:
     if "Unrecognised configuration name" in message:
-        return "Remove the key or fix its spelling (see https://www.mkdocs.org/user-guide/configuration/)."
+        known = [key for key, _ in MkDocsConfig._schema if key != "config_file_path"]
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+        guess = f"Did you mean '{close[0]}'? " if close else ""
+        return guess + "Remove the key or fix its spelling (see https://www.mkdocs.org/user-guide/configuration/)."
+    theme = re.search(r"Unrecognised theme name: '([^']+)'.*?themes are: (.*)", message)
+    if theme:
+        wanted, available = theme.group(1), [t.strip(" .") for t in theme.group(2).split(",")]
+        close = difflib.get_close_matches(wanted, available, n=1, cutoff=0.7)
+        if close:
+            return f"Did you mean '{close[0]}'? Fix the theme name."
+        package = THEME_PACKAGES.get(wanted)
+        if package is None:
+            return (f"The theme '{wanted}' is not installed: install the package that provides it "
+                    "and add it to requirements.in.")
+        return (f"The theme '{wanted}' is not installed: run `make site` (it installs the pinned "
+                f"requirements) or `.venv/bin/pip install {package}`.")
+    if "Failed to load extension" in message and "KeyError" in message:
+        return "That option does not exist for this extension: check its spelling in the extension's documentation."
     if name == "theme":
         return "Install the pinned requirements (`make site` does it) or fix the theme name."
     if name == "nav":
