@@ -23,7 +23,10 @@ def search(page: Page, site: Site, query: str) -> tuple[str, list[str]]:
     # The worker answers "Initializing search" until lunr has built its index.
     page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent"
                            ".includes('Initializing')")
-    page.keyboard.type(query)
+    # Material searches on every key release; typing letter by letter would show the results for
+    # "e", "ef", … first. Put the whole query in, then release one key to search once.
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")
     page.wait_for_function("() => { const meta = document.querySelector('.md-search-result__meta').textContent;"
                            " return /matching document|No matching/.test(meta); }")
     summary = page.inner_text(".md-search-result__meta").strip()

@@ -1,0 +1,97 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages serves it, for browser tests and benchmarks.
+
+Three things differ from `python -m http.server`, and each changes what a browser sees:
+- the site lives under the path of `site_url` (`/back-massage-guide/`), because Material writes
+  absolute asset addresses into `404.html`; served from `/`, the 404 page would lose its styles;
+- an unknown address gets `404.html` with status 404, as on Pages;
+- text is sent gzip-compressed when the browser accepts it, as Pages does: page weight and load
+  times measured without compression would be two to four times too high.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+def site_prefix(site_dir: Path) -> str:
+    """The URL path the site lives under, read from the built sitemap (`/back-massage-guide/`)."""
+    sitemap = site_dir / "sitemap.xml"
+    first = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None
+    if not first:
+        return "/"
+    path = urlsplit(first.group(1)).path
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: callers print what they measure, not every request."""
+
+    def translate_path(self, path: str) -> str:
+        local = urlsplit(path).path
+        if not local.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + local.removeprefix(self.prefix))
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()  # the stdlib's redirect to "folder/", or a 404
+        return self._send(200, self.guess_type(str(path)), path.read_bytes())
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        stream = self._send(404, "text/html", page.read_bytes())
+        if self.command != "HEAD":
+            self.copyfile(stream, self.wfile)
+
+    def _send(self, code: int, kind: str, body: bytes) -> BinaryIO:
+        """Send the headers for `body` (compressed when worth it and accepted); return the body."""
+        compress = kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(code)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless given); yield the site's base URL."""
+    prefix = site_prefix(site_dir)
+    handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
