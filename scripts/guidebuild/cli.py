@@ -200,6 +200,7 @@ def _environment_finding(error: OSError, site_dir: Path | None = None) -> Findin
         errno.EPERM: "Permission denied: make the output folder writable or pass --site-dir.",
         errno.EROFS: "The file system is read-only: pass --site-dir to build elsewhere.",
         errno.ENOTDIR: "Part of the output path is a file, not a folder: move it or pass --site-dir.",
+        errno.EEXIST: "A file is in the way of the output folder: move it or pass --site-dir.",
     }
     failing = str(error.filename2 or error.filename or "")
     parts = Path(failing).parts

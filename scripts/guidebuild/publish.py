@@ -66,7 +66,7 @@ def publish(staging: Path, site_dir: Path) -> None:
 def leftovers(site_dir: Path) -> list[Path]:
     """Temporary folders a crashed build may have left beside `site_dir` (for tests and cleanup)."""
     parent = staging_parent(site_dir)
-    if not parent.exists():
+    if not parent.is_dir():  # missing, or a file in the way of the output folder
         return []
     return sorted(p for p in parent.iterdir()
                   if p.name.startswith((f"{STAGING_PREFIX}{site_dir.name}-",

@@ -164,14 +164,22 @@ def css_hits(css: str, offset: int, own_prefixes: tuple[str, ...], where: str = 
     return hits
 
 
-def _attribute_offset(tag_text: str, name: str) -> int:
-    match = re.search(rf"(?<=[\s\"'/]){re.escape(name)}(?=\s*=|[\s/>]|$)", tag_text, re.IGNORECASE)
-    return match.start() if match else 0
+def _attribute_offsets(tag_text: str, name: str) -> tuple[int, int]:
+    """Offsets of an attribute's name and of its value in the start tag's text (0, 0 if not found)."""
+    match = re.search(rf"(?<=[\s\"'/]){re.escape(name)}(?:\s*=\s*[\"']?|(?=[\s/>]|$))", tag_text, re.IGNORECASE)
+    return (match.start(), match.end()) if match else (0, 0)
+
+
+def _as_written(tag_text: str, name: str) -> str:
+    """The tag name as the source spells it (`foreignObject`), since the tokenizer lowercases it."""
+    written = tag_text[1:1 + len(name)]
+    return written if written.lower() == name else name
 
 
 def element_hits(tag: str, attrs: Iterable[tuple[str, str | None]], offset: int, tag_text: str,
                  own_prefixes: tuple[str, ...] = ()) -> list[Hit]:
     """Every rule for one start tag: forbidden element, event handlers, URLs, inline styles."""
+    tag = _as_written(tag_text, tag)
     local = tag.lower().rsplit(":", 1)[-1]
     attrs = list(attrs)
     hits: list[Hit] = []
@@ -186,7 +194,8 @@ def element_hits(tag: str, attrs: Iterable[tuple[str, str | None]], offset: int,
                             HINT_ELEMENT, f"el:{local}:href", element_needle))
     for name, value in attrs:
         attribute = name.lower().rsplit(":", 1)[-1]
-        at = offset + _attribute_offset(tag_text, name)
+        name_at, value_at = _attribute_offsets(tag_text, name)
+        at = offset + name_at
         if attribute.startswith("on") and len(attribute) > 2:
             hits.append(Hit(at, "SAFE002", f"event handler `{name}=` on <{tag}> runs code in readers' browsers",
                             HINT_HANDLER, f"on:{attribute}", rf"\b{re.escape(name)}\s*="))
@@ -194,7 +203,7 @@ def element_hits(tag: str, attrs: Iterable[tuple[str, str | None]], offset: int,
         if value is None:
             continue
         if attribute == "style":
-            hits += css_hits(value, at, own_prefixes, where=f"the style of <{tag}>")
+            hits += css_hits(value, offset + value_at, own_prefixes, where=f"the style of <{tag}>")
         elif attribute in URL_ATTRIBUTES:
             fetches = attribute in FETCHING_ATTRIBUTES or (attribute == "href" and local not in NAVIGATING_ELEMENTS)
             hits += _url_hits(tag, name, value, at, fetches, own_prefixes)
