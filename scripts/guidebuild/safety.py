@@ -257,6 +257,10 @@ def scan_html(text: str, own_prefixes: tuple[str, ...] = ()) -> list[Hit]:
 # Markdown: blank out code, render, map back
 # ---------------------------------------------------------------------------------------------
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})(.*)")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+# Lines whose indented continuation is content, not code: list items, admonitions and details,
+# content tabs, footnote and definition bodies.
+_CONTAINER = re.compile(r" {0,3}(?:[-*+] |\d+[.)] |!!!|\?\?\?|===|\[\^[^\]]+\]:|: {3})")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t>]*(?=\n)")
 
@@ -266,15 +270,21 @@ def _blank(segment: str) -> str:
 
 
 def mask_code(text: str) -> str:
-    """The text with fenced code blocks and inline code spans replaced by spaces (same length).
+    """The text with code blocks and inline code spans replaced by spaces (same length).
 
     Used only to *place* findings: a `<script>` shown in backticks must not be mistaken for the
-    real one further down. Whether something is unsafe is decided on the rendered page.
+    real one further down. Whether something is unsafe is decided on the rendered page, so the
+    simple reading of indented code here (top level only, not inside lists or admonitions) can at
+    worst move a finding to another line, never hide or invent one.
     """
     lines = text.split("\n")
     fence = ""
+    in_container = False  # indented lines continue a list item, admonition, tab or footnote
+    previous_blank = True
+    in_indented_code = False
     for number, line in enumerate(lines):
         match = _FENCE.match(line)
+        blank = not line.strip()
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
                     and not match.group(2).strip():
@@ -283,6 +293,14 @@ def mask_code(text: str) -> str:
         elif match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             fence = match.group(1)
             lines[number] = " " * len(line)
+        elif not blank and _INDENTED.match(line) and not in_container and (previous_blank or in_indented_code):
+            in_indented_code = True
+            lines[number] = " " * len(line)
+        elif not blank:
+            in_indented_code = False
+            if not _INDENTED.match(line):
+                in_container = bool(_CONTAINER.match(line))
+        previous_blank = blank
     masked = "\n".join(lines)
     return _mask_spans(masked)
 
