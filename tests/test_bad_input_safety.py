@@ -100,6 +100,14 @@ def test_unsafe_html_in_an_included_snippet_is_named_in_the_snippet(mini_site) -
     assert out.count("SAFE002") == 1, "one snippet, many pages: one finding"
 
 
+def test_unsafe_html_in_part_of_an_included_file_is_named_in_that_file(mini_site) -> None:
+    config = "  - pymdownx.snippets:\n      base_path: ['.']\n      check_paths: true\n"
+    root = mini_site({**GOOD, "about.md": page("About", '# About\n\n--8<-- "PARTS.md:3:4"\n')}, config=config)
+    (root / "PARTS.md").write_text("# Parts\n\nWelcome.\n<b onclick='x()'>Hi</b>\n", encoding="utf-8")
+    out = assert_refused(build(root), 1, place("PARTS.md", 4, 4, "SAFE002"), site_dir=root / "site", before=None)
+    assert "docs/about.md" not in out
+
+
 def test_everything_on_one_page_is_listed_each_at_its_line(mini_site) -> None:
     body = ("# Bad\n\n<script>a()</script>\n\n[Tap](javascript:b())\n\n![P](https://t.example/p.gif)\n\n"
             "<b onmouseover=\"c()\">x</b>\n\n<iframe src=\"https://v.example/\"></iframe>\n")

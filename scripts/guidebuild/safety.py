@@ -429,6 +429,8 @@ def snippet_files(text: str, auto_append: Iterable[Path], base_paths: Iterable[P
     for name in [*(str(p) for p in auto_append), *SNIPPET_LINE.findall(mask_code(text))]:
         for base in bases:
             candidate = base / name.strip()
+            if not candidate.is_file():  # `file.md:3`, `file.md:3:9` or `file.md:section`
+                candidate = base / re.sub(r":[^/\\]*$", "", name.strip())
             if candidate.is_file() and candidate not in found:
                 found.append(candidate)
                 break

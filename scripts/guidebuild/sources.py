@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
+from mkdocs.utils import markdown_extensions
 
 from guidebuild.findings import Finding
 from guidebuild.textpos import byte_position, decode_source
@@ -43,7 +44,7 @@ class DocFile:
 
     @property
     def is_page(self) -> bool:
-        return self.rel.endswith((".md", ".markdown"))
+        return self.rel.lower().endswith(markdown_extensions)
 
 
 def _inside(path: str, folder: str) -> bool:
