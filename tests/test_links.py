@@ -259,11 +259,35 @@ def test_parallel_and_serial_checks_agree(tmp_path: Path) -> None:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from generate_site import generate
-    from guidebuild import links
+    from guidebuild import workers
 
     config = generate(tmp_path / "synthetic", pages=120, broken=0.05)
     serial = check(config.parent, jobs=1)
     parallel = check(config.parent, jobs=2)
     assert len(serial) > 10
     assert parallel == serial
-    assert links.PARALLEL_THRESHOLD <= 120
+    assert workers.PARALLEL_THRESHOLD <= 120  # so jobs=2 really used worker processes
+
+
+def test_static_html_pages_are_checked_and_can_be_linked(tmp_path: Path) -> None:
+    pages = {**BASE_PAGES, "extra.html": '<p id="frag">x</p>\n<a href="tips/">ok</a>\n<a href="nope/">broken</a>\n',
+             "case.md": "[a](extra.html#frag) [b](extra.html#nope)\n"}
+    root = write_site(tmp_path / "site", pages)
+    assert places(check(root, jobs=1), root) == [("docs/case.md", 1, 26, "LNK002"),
+                                                 ("docs/extra.html", 3, 10, "LNK007")]
+
+
+def test_absolute_links_relative_to_docs(tmp_path: Path) -> None:
+    config = BASE_CONFIG.replace("  absolute_links: warn\n", "  links:\n    absolute_links: relative_to_docs\n")
+    pages = {**BASE_PAGES, "case.md": '[a](/tips.md#scale) [b](/nope.md)\n\n<a href="/tips/">raw</a>\n'}
+    root = write_site(tmp_path / "site", pages, config=config)
+    assert places(check(root, jobs=1), root) == [("docs/case.md", 1, 25, "LNK001"), ("docs/case.md", 3, 10, "LNK009")]
+
+
+def test_readme_documents_every_code() -> None:
+    from guidebuild.links import CODES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Checking links", 1)[1].split("\n## ", 1)[0]
+    for code in CODES:
+        assert f"| `{code}` |" in section, code

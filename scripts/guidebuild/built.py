@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild.findings import Finding
 from guidebuild.link_targets import browser_join
 from guidebuild.markdown_map import URL_ATTRIBUTES
+from guidebuild.workers import WorkerPool, default_jobs
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -88,8 +89,6 @@ def check_built(site_dir: Path, config: MkDocsConfig | None = None, *, jobs: int
     `shown_as` names the folder in messages when the check runs on a temporary build folder
     (the build script checks its staging folder, which becomes `site/` only if this passes).
     """
-    from guidebuild.links import _Pool, default_jobs  # one pool implementation for both checks
-
     root = site_dir.resolve()
     files: set[str] = set()
     html: list[tuple[str, str]] = []
@@ -101,11 +100,8 @@ def check_built(site_dir: Path, config: MkDocsConfig | None = None, *, jobs: int
             if name.endswith(HTML_SUFFIXES):
                 html.append((key, os.path.join(folder, name)))
     html.sort()
-    pool = _Pool(jobs or default_jobs(), len(html))
-    try:
+    with WorkerPool(jobs or default_jobs(), len(html)) as pool:
         pages: dict[str, BuiltPage] = dict(pool.map(_scan_chunk, html))
-    finally:
-        pool.close()
     prefix = _site_prefix(config)
     shown_root = shown_as if shown_as is not None else root
     findings: list[Finding] = []
