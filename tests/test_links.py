@@ -71,6 +71,14 @@ FIXED: dict[str, dict[str, str]] = {
     "LNK013-missing-snippet": {"case.md": '# Case\n\n--8<-- "part.md"\n'},
     "LNK014-empty-link": {"case.md": "A [full](tips.md) link.\n"},
     "LNK015-wrong-extension": {"case.md": "![a](assets/pic.svg)\n"},
+    "LNK003-missing-file": {"case.md": "[Leaflet](assets/pic.svg)\n"},
+    "LNK004-wrong-case-image": {"case.md": "![a](assets/pic.svg)\n"},
+    "LNK005-raw-above-root": {"case.md": '<a href="../">a</a>\n'},
+    "LNK009-absolute-raw": {"case.md": '<a href="../tips/">a</a>\n'},
+    "LNK011-folder-mkdocs-strict-rejects": {"index.md": "# Home\n\n[a](guide/index.md) <a href=\"guide/\">b</a>\n"},
+    "LNK012-html-link-raw": {"case.md": '<a href="../tips/">a</a>\n'},
+    "LNK014-empty-href": {"case.md": 'A <a href="../tips/">full</a> link.\n'},
+    "LNK016-unreadable-page": {"case.md": "# Café\n\nUTF-8 text: naïve, “quotes”.\n"},
 }
 
 
@@ -89,11 +97,12 @@ def test_fixed_link_is_not_reported(tmp_path: Path, case: str) -> None:
     assert check(root, jobs=1) == []
 
 
-def test_every_code_has_a_broken_case() -> None:
+def test_every_code_has_a_broken_and_a_fixed_case() -> None:
     from guidebuild.links import CODES
 
     source_codes = {code for code in CODES if not code.startswith("LNK1")} - {"LNK008", "LNK010"}  # see nav tests
     assert source_codes == {case.split("-")[0] for case in BROKEN}
+    assert set(FIXED) == set(BROKEN)
 
 
 def _message(tmp_path: Path, text: str, name: str = "case.md") -> str:
@@ -139,12 +148,14 @@ def test_code_spans_and_blocks_are_ignored_and_do_not_shift_the_place(tmp_path: 
 
 def test_nested_blocks_are_checked(tmp_path: Path) -> None:
     text = ('# Case\n\n!!! note\n    [a](nope-1.md)\n\n- item\n    - [b](nope-2.md)\n\n'
-            'Claim.[^1]\n\n[^1]: [c](nope-3.md)\n\n| A |\n|---|\n| [d](nope-4.md) |\n')
-    config = BASE_CONFIG + "  - tables\n"
+            'Claim.[^1]\n\n[^1]: [c](nope-3.md)\n\n| A |\n|---|\n| [d](nope-4.md) |\n\n'
+            '??? tip "Details"\n    [e](nope-5.md)\n\n=== "Tab"\n\n    !!! warning\n        [f](nope-6.md)\n')
+    config = BASE_CONFIG + "  - tables\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed\n"
     root = write_site(tmp_path / "site", {**BASE_PAGES, "case.md": text}, config=config)
     assert places(check(root, jobs=1), root) == [
         ("docs/case.md", 4, 9, "LNK001"), ("docs/case.md", 7, 11, "LNK001"),
-        ("docs/case.md", 11, 11, "LNK001"), ("docs/case.md", 15, 7, "LNK001")]
+        ("docs/case.md", 11, 11, "LNK001"), ("docs/case.md", 15, 7, "LNK001"),
+        ("docs/case.md", 18, 9, "LNK001"), ("docs/case.md", 23, 13, "LNK001")]
 
 
 def test_same_url_twice_is_reported_twice(tmp_path: Path) -> None:
