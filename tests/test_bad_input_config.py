@@ -53,6 +53,14 @@ def test_unknown_key_is_named_with_a_suggestion(site) -> None:
     assert "extra_csss" in out and "Did you mean 'extra_css'?" in out
 
 
+def test_unknown_theme_option_is_named_at_its_line_and_column(site) -> None:
+    config = MINI_CONFIG.replace("  font: false\n", "  font: false\n  pallete:\n    scheme: slate\n")
+    root, before = site(config)
+    out = assert_refused(build(root), 2, place("mkdocs.yml", line_of(config, "  pallete:"), 3, "CFG004"),
+                         site_dir=root / "site", before=before)
+    assert "Did you mean 'palette'?" in out
+
+
 def test_misspelt_theme_name_points_at_the_name(site) -> None:
     config = MINI_CONFIG.replace("name: material", "name: materiall")
     root, before = site(config)

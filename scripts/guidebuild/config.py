@@ -119,6 +119,8 @@ def load(config_file: str | None = None, *, site_dir: str | None = None,
     findings = [_setting_finding(path, text, name, str(message), "CFG003", ERROR) for name, message in errors]
     severity = ERROR if strict else WARNING
     findings += [_setting_finding(path, text, name, str(message), "CFG004", severity) for name, message in warnings]
+    if not errors:
+        findings += _theme_option_findings(path, text, severity)
     if not str(config.get("site_url") or "").strip():
         findings.append(Finding(str(path), 0, 0, "CFG005", "site_url is not set", ERROR,
                                 "Add `site_url: https://…/` (the published address): the cheat sheet prints it "
@@ -131,6 +133,37 @@ def load(config_file: str | None = None, *, site_dir: str | None = None,
 
 # Packages that provide the themes people use with this project, for the "install …" hint.
 THEME_PACKAGES = {"material": "mkdocs-material"}
+# Options Material reads under `theme:`; MkDocs passes unknown ones through silently, so a misspelt
+# `pallete:` would quietly drop the dark mode. (MkDocs' own: name, custom_dir, static_templates, locale.)
+THEME_OPTIONS = {"material": {"name", "custom_dir", "static_templates", "locale", "language", "direction",
+                              "features", "font", "palette", "icon", "logo", "favicon"}}
+
+
+def _theme_option_findings(path: Path, text: str, severity: str) -> list[Finding]:
+    """Unknown keys under `theme:` (for themes whose options we know), at their line and column."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    theme = next((value for key, value in root.value if getattr(key, "value", None) == "theme"), None)
+    if not isinstance(theme, yaml.MappingNode):
+        return []
+    keys = {key.value: key for key, _ in theme.value if isinstance(key, yaml.ScalarNode)}
+    name = next((value for key, value in theme.value if getattr(key, "value", None) == "name"), None)
+    known = THEME_OPTIONS.get(str(getattr(name, "value", "")))
+    if not known:
+        return []
+    findings = []
+    for option, node in keys.items():
+        if option not in known:
+            close = difflib.get_close_matches(option, sorted(known), n=1, cutoff=0.7)
+            guess = f"Did you mean '{close[0]}'? " if close else ""
+            findings.append(Finding(str(path), node.start_mark.line + 1, node.start_mark.column + 1, "CFG004",
+                                    f"unknown theme option '{option}': the theme ignores it", severity,
+                                    guess + "Fix its spelling or remove it (see the theme's documentation)."))
+    return findings
 
 
 def _setting_finding(path: Path, text: str, name: str, message: str, code: str, severity: str) -> Finding:

@@ -81,7 +81,9 @@ def _snippet_settings(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
 
 def _own_prefixes(config: MkDocsConfig) -> tuple[str, ...]:
     site_url = (config.site_url or "").strip().lower()
-    return (site_url,) if site_url.startswith(("https://", "http://")) else ()
+    if not site_url.startswith(("https://", "http://")):
+        return ()
+    return (site_url if site_url.endswith("/") else site_url + "/",)  # example.org must not match example.org.evil
 
 
 def check(config: MkDocsConfig) -> list[Finding]:
