@@ -35,6 +35,13 @@ def site_prefix(site_dir: Path) -> str:
     return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
 
 
+def sitemap_pages(site_dir: Path) -> list[str]:
+    """Every page the sitemap lists, as paths below the site's root (`""`, `safety/`, …)."""
+    locations = re.findall(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    prefix = site_prefix(site_dir)
+    return [urlsplit(location).path.removeprefix(prefix) for location in locations]
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
@@ -87,7 +94,7 @@ def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
     handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                              functools.partial(handler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}{prefix}"

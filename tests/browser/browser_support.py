@@ -7,15 +7,11 @@ The fixtures that use them live in `conftest.py` beside this file; the site is s
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
-
-from guidebuild.localsite import site_prefix
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,13 +26,6 @@ CHROMIUM_ARGS = [
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def sitemap_pages(site_dir: Path) -> list[str]:
-    """Every page the sitemap lists, as paths relative to the site root (`""`, `safety/`, …)."""
-    locs = re.findall(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
-    prefix = site_prefix(site_dir)
-    return [urlsplit(loc).path.removeprefix(prefix) for loc in locs]
 
 
 @dataclass(frozen=True)
