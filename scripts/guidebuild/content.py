@@ -87,7 +87,7 @@ def _own_prefixes(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def check(config: MkDocsConfig) -> list[Finding]:
-    """Check every file under docs/ and the nav; return all findings (never raises for content)."""
+    """Check every file under docs/; return all findings (content problems never raise)."""
     docs_dir = config.docs_dir
     files, findings = sources.walk(docs_dir, config.get("exclude_docs"))
     own = _own_prefixes(config)

@@ -1,9 +1,9 @@
-"""Check the files in `docs/` as files: links out of the folder, names, encodings, sizes, the nav.
+"""Check the files in `docs/` as files: symlinks out of the folder, names, encodings, sizes.
 
 These are the mistakes that break a build in confusing ways, or only on someone else's computer:
 a page saved in Latin-1, two pages whose names differ only in case (both fine on Linux, one lost
-on macOS and Windows), a symlink that publishes a file from outside `docs/`, a nav entry for a
-page that was renamed. Each becomes a finding with the place to fix.
+on macOS and Windows), a symlink that publishes a file from outside `docs/`. Each becomes a
+finding with the place to fix.
 
 Codes:
     SRC001  the file is not UTF-8 (line and column of the first bad byte)
@@ -12,7 +12,7 @@ Codes:
     SRC004  two names in one folder differ only in case (or Unicode normalisation)
     SRC005  a symlink points outside docs/ (refused: it would publish that file)
     SRC006  a symlink points nowhere
-    SRC007  a page took too long to check (built to hang the build?)
+    SRC007  a page took too long to check (built to hang the build?), from content.py
 (A nav entry for a missing file is LNK008, from the link check.)
 """
 
