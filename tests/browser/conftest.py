@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, Site, build_site, sitemap_pages
+from browser_support import CHROMIUM, CHROMIUM_ARGS, Site, build_site
 from playwright.sync_api import Browser, sync_playwright
 
-from guidebuild.localsite import serve
+from guidebuild.localsite import serve, sitemap_pages
 
 
 @pytest.fixture(scope="session")
