@@ -37,19 +37,22 @@ def test_reading_every_page_calls_no_other_site_and_sets_no_cookie(browser: Brow
                                                                     width: int) -> None:
     page = new_page(browser, width=width)
     context = page.context
-    requests: list[tuple[str, str]] = []
-    context.on("request", lambda request: requests.append((request.url, request.resource_type)))
-    page.on("websocket", lambda socket: requests.append((socket.url, "websocket")))
+    requests: list[tuple[str, str, str]] = []  # (page being read, address, kind of request)
+    reading = ["/"]
+    context.on("request", lambda request: requests.append((reading[0], request.url, request.resource_type)))
+    page.on("websocket", lambda socket: requests.append((reading[0], socket.url, "websocket")))
     origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site.base_url))
     embedded: list[str] = []
     try:
         for path in site.all_pages:
+            reading[0] = f"/{path}"
             page.goto(site.url(path), wait_until="load")
             page.evaluate(SCROLL_TO_END)
             page.wait_for_load_state("networkidle")
             embedded += [f"/{path}: {url}" for url in page.evaluate(FETCHERS)
                          if not url.startswith((origin, "data:", "blob:"))]
         # Searching loads the worker and the index: they must come from here too.
+        reading[0] = "search"
         page.keyboard.press("/")
         page.keyboard.type("massage")
         page.wait_for_selector(".md-search-result__item")
@@ -58,11 +61,12 @@ def test_reading_every_page_calls_no_other_site_and_sets_no_cookie(browser: Brow
     finally:
         context.close()
     assert len(requests) > len(site.all_pages), "too few requests recorded: the recorder is not working"
-    elsewhere = sorted({url for url, _ in requests if not url.startswith((origin, "data:", "blob:"))})
+    elsewhere = sorted({f"{where}: {url}" for where, url, _ in requests
+                        if not url.startswith((origin, "data:", "blob:"))})
     assert not elsewhere, "requests to other sites:\n" + "\n".join(elsewhere)
     assert not embedded, "pages embed or preload from other sites:\n" + "\n".join(embedded)
-    fonts = sorted({url for url, kind in requests if kind == "font"})
-    assert not fonts, f"the site downloads fonts (it should use the reader's system fonts): {fonts}"
+    fonts = sorted({f"{where}: {url}" for where, url, kind in requests if kind == "font"})
+    assert not fonts, "webfonts downloaded (the site uses the reader's system fonts):\n" + "\n".join(fonts)
     assert cookies == [] and document_cookie == "", f"cookies were set: {cookies or document_cookie}"
 
 
