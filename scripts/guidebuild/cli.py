@@ -121,11 +121,15 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
         os.chdir(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
+        skipped = ""
         for stage in stages.source_checks():
             with progress.stage(stage.title):
                 found += stage.run(config)
+            if any(f.is_error and f.code in stage.stop_on for f in found):
+                skipped = "The other checks did not run, so as not to read the refused files. "
+                break
         if _errors(found):
-            return finish(ExitCode.FINDINGS, f"Nothing was written: fix the errors above. {_kept(site_dir)}")
+            return finish(ExitCode.FINDINGS, f"Nothing was written: fix the errors above. {skipped}{_kept(site_dir)}")
         with publish.staging_folder(site_dir) as staging:
             with progress.stage("Rendering the site with MkDocs"):
                 found += render.render_site(config, staging)

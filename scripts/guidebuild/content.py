@@ -29,6 +29,10 @@ from guidebuild.findings import Finding
 PAGE_SECONDS = float(os.environ.get("GUIDEBUILD_PAGE_SECONDS", "10"))
 
 
+# Files refused outright: no later check may read them (see stages.Stage.stop_on).
+REFUSED = frozenset({"SRC001", "SRC003", "SRC005", "SRC006", "SRC007"})
+
+
 class _TooSlow(BaseException):
     """Raised by the timer; a BaseException so that no `except Exception` on the way swallows it."""
 

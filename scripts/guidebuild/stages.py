@@ -21,10 +21,15 @@ OutputStep = Callable[[MkDocsConfig, Path], list[Finding]]
 
 @dataclass(frozen=True)
 class Stage:
-    """A named step; `title` is what the build prints while it runs."""
+    """A named step; `title` is what the build prints while it runs.
+
+    `stop_on`: error codes after which no later source check may run, because they would read a
+    file this stage refused (not UTF-8, too big, a symlink out of docs/, a page built to hang).
+    """
 
     title: str
     run: Callable[..., list[Finding]]
+    stop_on: frozenset[str] = frozenset()
 
 
 def source_checks() -> list[Stage]:
@@ -35,7 +40,7 @@ def source_checks() -> list[Stage]:
 
     return [
         # First: it refuses files the other checks should never parse (not UTF-8, huge, hostile).
-        Stage("Checking files, front matter and content safety", content.check),
+        Stage("Checking files, front matter and content safety", content.check, stop_on=content.REFUSED),
         Stage("Checking links", check_links),  # links.py: pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
         Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
