@@ -28,6 +28,8 @@ from guidebuild.cheatsheet.sources import ROUTINE_PAGE, SCALE_COLUMNS, Sources
 TEMPLATE = "cheatsheet.html"
 #: The stylesheet the sheet is drawn with, on the site and in the PDFs (inside docs/).
 STYLESHEET = "stylesheets/cheatsheet.css"
+#: The PDFs' fonts, kept apart so the website itself never downloads a font.
+FONT_STYLESHEET = "stylesheets/cheatsheet-fonts.css"
 #: Order of the boxes beside the steps: before you start, then while you work, then what to have.
 BOXES = ("do_not", "stop", "no_press", "checklist")
 

@@ -183,7 +183,8 @@ def pdf_document(config: MkDocsConfig, sources: Sources, page_url: str) -> str:
     """A complete small HTML document holding the sheet, with the PDF's metadata in its head."""
     links = markup.Links(config, page_url, absolute=True)
     sheet = markup.sheet_html(config, sources, links, heading_level=1)
-    stylesheet = markup.Links(config, page_url, absolute=False).asset(markup.STYLESHEET)
+    relative = markup.Links(config, page_url, absolute=False)
+    stylesheets = [relative.asset(markup.FONT_STYLESHEET), relative.asset(markup.STYLESHEET)]
     lang = config.theme.get("language") or "en"
     head = [
         Markup('<meta charset="utf-8">'),
@@ -193,7 +194,7 @@ def pdf_document(config: MkDocsConfig, sources: Sources, page_url: str) -> str:
             f"The whole {len(sources.steps)}-step routine, the comfort scale and the safety checks on "
             f"one page. Full guide: {markup.site_url(config)}"),
         Markup('<meta name="keywords" content="back massage, cheat sheet, routine, safety">'),
-        Markup('<link rel="stylesheet" href="{}">').format(stylesheet),
+        *(Markup('<link rel="stylesheet" href="{}">').format(href) for href in stylesheets),
     ]
     if sources.last_updated:
         head.append(Markup('<meta name="dcterms.modified" content="{}">').format(sources.last_updated))
@@ -297,11 +298,12 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
     weasyprint = _weasyprint()
     file = page_file(config, src)
     out_dir = (staging / file.dest_uri).parent
-    css_path = staging / markup.STYLESHEET
-    if not css_path.is_file():
-        found.append(Finding(str(Path(config.docs_dir) / markup.STYLESHEET), 0, 0, "CHS022",
-                             "the cheat sheet's stylesheet is missing",
-                             hint="Restore docs/stylesheets/cheatsheet.css; the PDFs are drawn with it."))
+    for stylesheet in (markup.FONT_STYLESHEET, markup.STYLESHEET):
+        if not (staging / stylesheet).is_file():
+            found.append(Finding(str(Path(config.docs_dir) / stylesheet), 0, 0, "CHS022",
+                                 "a stylesheet of the cheat sheet is missing",
+                                 hint=f"Restore docs/{stylesheet}; the PDFs are drawn with it."))
+    if found:
         return [], found
     html = pdf_document(config, sources, file.url)
     base_url = (out_dir / "index.html").as_uri()
@@ -324,7 +326,7 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
         for url, reason in dict(problems).items():
             found.append(_resource_finding(config, staging, url, reason))
         for record in errors:
-            found.append(Finding(str(css_path), 0, 0, "CHS024",
+            found.append(Finding(str(staging / markup.STYLESHEET), 0, 0, "CHS024",
                                  f"WeasyPrint: {record.getMessage().splitlines()[0]}"))
         if any(f.is_error for f in found):
             return [], found
