@@ -5,7 +5,8 @@
 
 Everything is written to a temporary folder beside the site folder and moved into place only
 when every stage passed, so a failed or interrupted build never leaves a broken `site/`.
-Exit codes: 0 built, 1 the content has problems, 2 usage, configuration or environment problem.
+Exit codes: 0 built, 1 the content has problems, 2 usage, configuration or environment problem,
+130 interrupted (Ctrl-C or SIGTERM).
 """
 
 from __future__ import annotations

@@ -126,22 +126,23 @@ def on_post_build(config):
 '''
 
 
-def _interrupt(process: subprocess.Popen[str], ready) -> tuple[str, str]:
+def _interrupt(process: subprocess.Popen[str], ready, signum: int = signal.SIGINT) -> tuple[str, str]:
     deadline = time.monotonic() + 120
     while not ready() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
     assert process.poll() is None, "the build ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     return process.communicate(timeout=60)
 
 
-def test_ctrl_c_while_rendering_keeps_the_previous_site(mini_site) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_while_rendering_keeps_the_previous_site(mini_site, signum: int) -> None:
     root = mini_site(GOOD, config="hooks:\n  - slow_hook.py\n")
     (root / "slow_hook.py").write_text(SLOW_HOOK, encoding="utf-8")
     before = seed_previous_site(root / "site")
     process = subprocess.Popen(_build_args(root), cwd=root, env=ENV, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stdout, stderr = _interrupt(process, (root / "rendering.flag").exists)
+    stdout, stderr = _interrupt(process, (root / "rendering.flag").exists, signum)
     result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     assert_refused(result, 130, site_dir=root / "site", before=before)
     assert "Rendering the site with MkDocs … stopped" in stderr

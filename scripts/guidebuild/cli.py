@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -85,6 +86,15 @@ def _errors(found: list[Finding]) -> bool:
     return any(f.is_error for f in found)
 
 
+def _interrupt_on_sigterm() -> None:
+    """Treat SIGTERM (a cancelled CI job, `kill`) like Ctrl-C, so the staging folder is removed."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def run_build(argv: Sequence[str] | None = None) -> int:
     """`scripts/build.py`: check, render, print and publish, atomically."""
     parser = base_parser("build.py", __doc__ or "")
@@ -93,6 +103,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--debug", action="store_true",
                         help="show Python tracebacks for unexpected errors (for developers)")
     args = parser.parse_args(argv)
+    _interrupt_on_sigterm()
     try:  # a Python without the pinned packages, or Ctrl-C while importing: a message, never a trace
         from guidebuild import config as cfg
         from guidebuild import publish, render, stages
