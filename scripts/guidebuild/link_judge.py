@@ -111,9 +111,10 @@ class Judge:
                                      + mean(self._source_guess(page, decoded, resolved)))
         if ext in (".html", ".htm"):
             stem = target_uri[: -len(ext)]
-            for candidate in (stem + ".md", posixpath.join(stem, "index.md"),
-                              stem.removesuffix("index").rstrip("/") + ("/" if stem != "index" else "") + "index.md"):
-                candidate = posixpath.normpath(candidate)
+            candidates = [stem + ".md", posixpath.join(stem, "index.md")]
+            if stem.endswith("/index"):  # `tips/index.html` is where `tips.md` is built
+                candidates.append(stem.removesuffix("/index") + ".md")
+            for candidate in candidates:
                 if candidate in site.included and site.included[candidate].is_documentation_page():
                     return Problem("LNK012", f"'.html' link '{url}' to a page written in Markdown: link to "
                                              f"'{rel(candidate)}' and MkDocs writes the right URL")
