@@ -119,6 +119,7 @@ def _message(tmp_path: Path, text: str, name: str = "case.md") -> str:
     ("[a](Tips.md)", "'tips.md'"),
     ("[a](tips)", "did you mean 'tips.md'?"),
     ("[a](tips.html)", "link to 'tips.md'"),
+    ("[a](tips/index.html)", "link to 'tips.md'"),
     ("[a](guide/)", "link to 'guide/index.md' instead"),
     ("[a](/tips/)", "use the relative link 'tips.md'"),
     ('<a href="tips.md">a</a>', "use '../tips/'"),
