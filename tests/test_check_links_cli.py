@@ -89,7 +89,7 @@ def test_warnings_alone_exit_0_and_can_be_made_errors(tmp_path: Path) -> None:
     ((), "bad-yaml", "mkdocs.yml:3:1: CFG002 invalid YAML"),
     (("--colour",), "good", "check_links.py: error: unrecognized arguments: --colour"),
     (("--format", "xml"), "good", "check_links.py: error: argument --format"),
-    (("--site-dir", "nowhere"), "good", "nowhere: CFG005 built site folder not found"),
+    (("--site-dir", "nowhere"), "good", "nowhere: LNK901 built site folder not found"),
 ])
 def test_usage_and_configuration_errors_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...], setup: str,
                                                              start: str) -> None:

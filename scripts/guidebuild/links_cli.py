@@ -67,12 +67,12 @@ def run_check_links(argv: Sequence[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     if args.jobs < 0:
-        return _usage([Finding("", 0, 0, "CFG006", "--jobs must be 0 (all cores) or more")], args.format)
+        return _usage([Finding("", 0, 0, "LNK902", "--jobs must be 0 (all cores) or more")], args.format)
     try:
         config = cfg.load(args.config_file)
         site_dir = Path(args.site_dir) if args.site_dir else None
         if site_dir is not None and not site_dir.is_dir():
-            raise UsageError(Finding(str(site_dir), 0, 0, "CFG005", "built site folder not found",
+            raise UsageError(Finding(str(site_dir), 0, 0, "LNK901", "built site folder not found",
                                      hint="Build first (python scripts/build.py) or pass the right --site-dir."))
         found = links.check_site(config, omitted=args.omitted_pages, jobs=args.jobs or None)
         if site_dir is not None:
