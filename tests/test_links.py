@@ -182,6 +182,13 @@ def test_broken_link_in_a_snippet_is_reported_in_the_snippet(tmp_path: Path) -> 
     assert places(check(root, jobs=1), root) == [("includes/part.md", 3, 12, "LNK001")]
 
 
+def test_same_broken_url_in_code_on_the_page_and_as_a_link_in_a_snippet(tmp_path: Path) -> None:
+    text = '# Case\n\n`[gone](gone.md)` in code\n\n--8<-- "part.md"\n'
+    root = write_site(tmp_path / "site", {**BASE_PAGES, "case.md": text},
+                      includes={"part.md": "See [gone](gone.md).\n"})
+    assert places(check(root, jobs=1), root) == [("includes/part.md", 1, 12, "LNK001")]
+
+
 def test_heading_from_a_snippet_is_an_anchor(tmp_path: Path) -> None:
     root = write_site(tmp_path / "site", {**BASE_PAGES, "case.md": '# Case\n\n--8<-- "part.md"\n',
                                           "other.md": "[a](case.md#from-the-snippet)\n"},

@@ -124,6 +124,7 @@ def test_locate_skips_code_and_finds_each_link(tmp_path: Path) -> None:
     renderer = Renderer(["pymdownx.superfences"], {}, str(tmp_path))
     text = "`[a](x.md)`\n\n```\n[a](x.md)\n```\n\n[a](x.md) and [b](x.md)\n"
     page = renderer.render(text)
-    spots = locate(renderer, text, page, [("x.md", False)])
+    spots, unplaced = locate(renderer, text, page, [("x.md", False)])
+    assert unplaced == set()
     assert [text.count("\n", 0, offset) + 1 for offset in spots[("x.md", False)]] == [7, 7]
     assert len(spots[("x.md", False)]) == 2

@@ -111,17 +111,23 @@ def _locate_page(renderer: Renderer, abs_path: str, rendered: PageRender,
                  wanted: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[tuple[str, int, int]]]:
     """Place every broken link: (file, line, column), in the page or in a snippet it includes."""
     text, first_line = read_page(abs_path)
-    spots = locate(renderer, text, rendered, wanted)
+    snippets = {path: _snippet_text(path) for path in rendered.included}
+    elsewhere = {url for url, _ in wanted if any(url in snippet for snippet in snippets.values())}
+    spots, unplaced = locate(renderer, text, rendered, wanted, elsewhere)
     placed: dict[tuple[str, bool], list[tuple[str, int, int]]] = {}
     for key in wanted:
-        offsets = spots.get(key, [])
-        places = [(abs_path, *line_column(text, offset, first_line)) for offset in offsets]
-        if len(places) < sum(1 for link in rendered.links if (link.url, link.raw) == key):
-            places += _in_snippets(rendered.included, key[0])
-        if not places:
-            places = [(abs_path, 0, 0)]
-        placed[key] = places
+        places = [(abs_path, *line_column(text, offset, first_line)) for offset in spots.get(key, [])]
+        if key in unplaced or not places:
+            places += _in_snippets(snippets, key[0])
+        placed[key] = places or [(abs_path, 0, 0)]
     return placed
+
+
+def _snippet_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _locate_static(path: str, wanted: Iterable[tuple[str, bool]]) -> dict[tuple[str, bool], list[tuple[str, int, int]]]:
@@ -133,12 +139,9 @@ def _locate_static(path: str, wanted: Iterable[tuple[str, bool]]) -> dict[tuple[
     return {key: [(path, *line_column(text, offset)) for offset in occurrences(text, key[0])] for key in wanted}
 
 
-def _in_snippets(included: Iterable[str], url: str) -> list[tuple[str, int, int]]:
-    for path in included:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError:
-            continue
+def _in_snippets(snippets: dict[str, str], url: str) -> list[tuple[str, int, int]]:
+    """Where `url` is written in the first included file that has it."""
+    for path, text in snippets.items():
         found = occurrences(text, url)
         if found:
             return [(path, *line_column(text, offset)) for offset in found]

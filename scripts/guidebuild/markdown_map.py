@@ -395,14 +395,17 @@ def occurrences(text: str, url: str) -> list[int]:
     return sorted(set(found))
 
 
-def locate(renderer: Renderer, text: str, rendered: PageRender,
-           wanted: Iterable[tuple[str, bool]]) -> dict[tuple[str, bool], list[int]]:
-    """Source offsets (in `text`) of the links with these `(url, raw)` keys; empty when not found.
+def locate(renderer: Renderer, text: str, rendered: PageRender, wanted: Iterable[tuple[str, bool]],
+           elsewhere: Iterable[str] = ()) -> tuple[dict[tuple[str, bool], list[int]], set[tuple[str, bool]]]:
+    """Source offsets (in `text`) of the links with these `(url, raw)` keys, and the keys of which
+    some link was not written in `text` (it came from an included snippet file).
 
-    A key maps to several offsets when the same URL is written several times; a URL that came from
-    an included snippet file has no offset in `text` (the caller looks in the snippet files).
+    A key maps to several offsets when the same URL is written several times. The quick answer (the
+    URL is written exactly as often as it is linked, all links of one kind) is trusted only when the
+    URL does not also appear in an included file (`elsewhere`); otherwise the page is probed.
     """
     wanted = list(dict.fromkeys(wanted))
+    elsewhere = set(elsewhere)
     per_url = Counter(link.url for link in rendered.links)
     kinds: dict[str, set[bool]] = defaultdict(set)
     for link in rendered.links:
@@ -411,16 +414,19 @@ def locate(renderer: Renderer, text: str, rendered: PageRender,
     probe: list[tuple[str, bool]] = []
     for url, raw in wanted:
         spots = occurrences(text, url)
-        if spots and len(spots) == per_url[url] and len(kinds[url]) == 1:
+        if spots and len(spots) == per_url[url] and len(kinds[url]) == 1 and url not in elsewhere:
             result[(url, raw)] = spots
         else:
             probe.append((url, raw))
+    unplaced: set[tuple[str, bool]] = set()
     if probe:
-        result.update(_probe(renderer, text, probe))
-    return result
+        probed, unplaced = _probe(renderer, text, probe)
+        result.update(probed)
+    return result, unplaced
 
 
-def _probe(renderer: Renderer, text: str, keys: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[int]]:
+def _probe(renderer: Renderer, text: str, keys: list[tuple[str, bool]]
+           ) -> tuple[dict[tuple[str, bool], list[int]], set[tuple[str, bool]]]:
     """Render again with a numbered marker before each occurrence; read which became links."""
     spots: dict[int, int] = {}  # offset -> length of the URL written there
     for url in sorted({url for url, _ in keys}, key=len, reverse=True):
@@ -428,8 +434,7 @@ def _probe(renderer: Renderer, text: str, keys: list[tuple[str, bool]]) -> dict[
             if not any(s <= start < s + n or start <= s < start + len(url) for s, n in spots.items()):
                 spots[start] = len(url)
     result: dict[tuple[str, bool], list[int]] = {key: [] for key in keys}
-    if not spots:
-        return result
+    unplaced: set[tuple[str, bool]] = set()
     offsets = sorted(spots)
     pieces: list[str] = []
     last = 0
@@ -438,17 +443,21 @@ def _probe(renderer: Renderer, text: str, keys: list[tuple[str, bool]]) -> dict[
         pieces.append(_PROBE.format(number))
         last = offset
     pieces.append(text[last:])
-    marked = renderer.render("".join(pieces))
-    for link in marked.links:
+    marked = renderer.render("".join(pieces)) if offsets else None
+    for link in marked.links if marked is not None else []:
         match = _PROBE_RE.search(link.url)
-        if not match:
-            continue
         key = (_PROBE_RE.sub("", link.url), link.raw)
-        if key in result:
-            offset = offsets[int(match.group(1))]
-            if offset not in result[key]:
-                result[key].append(offset)
-    return result
+        if key not in result:
+            continue
+        if not match:
+            unplaced.add(key)
+            continue
+        offset = offsets[int(match.group(1))]
+        if offset not in result[key]:
+            result[key].append(offset)
+    if marked is None:
+        unplaced.update(keys)
+    return result, unplaced
 
 
 def unresolved_offsets(text: str, leftover: str) -> list[int]:
