@@ -62,12 +62,8 @@ CODES: dict[str, tuple[str, str]] = {
 OMITTED_CHOICES = ("auto", "warn", "error", "ignore")
 
 
-def codes_table(markdown_table: bool = False) -> str:
-    """The codes as a plain list (for --help) or a Markdown table (for the README)."""
-    if markdown_table:
-        rows = ["| Code | Severity | What it means |", "|---|---|---|"]
-        rows += [f"| `{code}` | {sev} | {text} |" for code, (sev, text) in CODES.items()]
-        return "\n".join(rows)
+def codes_table() -> str:
+    """The codes as an indented list, for `--help` (the README has a table with examples)."""
     return "\n".join(f"  {code}  {text}{' (warning)' if sev == 'warning' else ''}"
                      for code, (sev, text) in CODES.items())
 

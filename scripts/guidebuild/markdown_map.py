@@ -49,6 +49,8 @@ URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 # `abbr` wraps glossary words in <abbr title> (its definitions are still removed, by its block
 # processor). Skipping it saves a sixth of the rendering time on a page with a glossary.
 PRESENTATION_ONLY = ("abbr",)
+# Raw HTML without one of these attributes has nothing to collect (most stashed blocks are code).
+_MAY_HOLD_URL_OR_ID = re.compile(r"(?i)\b(?:id|name|href|src|srcset|poster|data)\s*=")
 _CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 
 # What an unresolved reference leaves in the text: `[text][ref]`, `[text][]` or `[^note]`.
@@ -168,7 +170,7 @@ class _Collect(Treeprocessor):
         page = self.current.page
         for element in root.iter():
             tag = element.tag
-            if not isinstance(tag, str):
+            if not element.attrib or not isinstance(tag, str):
                 continue
             for name, value in element.items():
                 if value is None:
@@ -182,7 +184,7 @@ class _Collect(Treeprocessor):
                     page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in _urls(tag, name, value))
         parser = RawHTMLScanner(page)
         for block in self.md.htmlStash.rawHtmlBlocks:
-            if isinstance(block, str) and "<" in block:
+            if isinstance(block, str) and _MAY_HOLD_URL_OR_ID.search(block):
                 parser.feed(block)
                 parser.close()
                 parser.reset()
