@@ -128,3 +128,9 @@ def test_locate_skips_code_and_finds_each_link(tmp_path: Path) -> None:
     assert unplaced == set()
     assert [text.count("\n", 0, offset) + 1 for offset in spots[("x.md", False)]] == [7, 7]
     assert len(spots[("x.md", False)]) == 2
+
+
+def test_raw_html_with_a_greater_than_sign_in_an_attribute(tmp_path: Path) -> None:
+    page = Renderer(["md_in_html"], {}, str(tmp_path)).render('<p><a title="a>b" href="x.md" id="y">t</a></p>\n')
+    assert [(link.url, link.raw) for link in page.links] == [("x.md", True)]
+    assert page.ids == {"y"}
