@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 PARALLEL_THRESHOLD = 48  # items; below this, starting worker processes costs more than it saves
+CHUNK = 64
 
 
 def default_jobs() -> int:
@@ -34,8 +35,8 @@ class WorkerPool:
     """`map(function, items)` where `function` takes a list of items and returns a list of results.
 
     Use as a context manager. With `jobs` > 1, at least `PARALLEL_THRESHOLD` items and `fork`
-    available, the items are split into a few chunks per worker (so a slow chunk does not leave a
-    core idle); otherwise the function runs here on all items at once.
+    available, the items are split into chunks handed out to the workers as they finish the last
+    (so a slow chunk does not leave a core idle); otherwise the function runs here on all items.
     """
 
     def __init__(self, jobs: int, size: int) -> None:
@@ -48,7 +49,9 @@ class WorkerPool:
         if self.executor is None or len(items) < 2:
             return function(list(items))
         results: list[Any] = []
-        for part in self.executor.map(function, _chunks(items, self.jobs * 4)):
+        # Chunks of about CHUNK items: few enough to keep pickling cheap, small enough that a worker
+        # that the system slows down (other jobs on the machine) does not hold up the end.
+        for part in self.executor.map(function, _chunks(items, max(self.jobs * 4, len(items) // CHUNK))):
             results.extend(part)
         return results
 
