@@ -288,6 +288,16 @@ def test_parallel_and_serial_checks_agree(tmp_path: Path) -> None:
     assert workers.PARALLEL_THRESHOLD <= 120  # so jobs=2 really used worker processes
 
 
+def test_a_named_pipe_is_refused_not_read(tmp_path: Path) -> None:
+    import os
+
+    root = write_site(tmp_path / "site", BASE_PAGES)
+    os.mkfifo(root / "docs" / "pipe.md")  # reading it would block for ever
+    found = check(root, jobs=1)
+    assert places(found, root) == [("docs/pipe.md", 0, 0, "LNK016")]
+    assert "not a regular file" in found[0].message
+
+
 def test_static_html_pages_are_checked_and_can_be_linked(tmp_path: Path) -> None:
     pages = {**BASE_PAGES, "extra.html": '<p id="frag">x</p>\n<a href="tips/">ok</a>\n<a href="nope/">broken</a>\n',
              "case.md": "[a](extra.html#frag) [b](extra.html#nope)\n"}

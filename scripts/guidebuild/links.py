@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -73,8 +74,20 @@ def codes_table() -> str:
 _STATE: dict[str, Renderer] = {}
 
 
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a page this big is a mistake (or an attack), not documentation
+
+
 def read_page(abs_path: str) -> tuple[str, int]:
-    """The page's Markdown as MkDocs renders it (front matter removed) and its first line number."""
+    """The page's Markdown as MkDocs renders it (front matter removed) and its first line number.
+
+    Raises OSError for anything that is not a regular file of a sane size: a named pipe or a
+    device would block the read forever.
+    """
+    info = os.stat(abs_path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{abs_path} is not a regular file")
+    if info.st_size > MAX_PAGE_BYTES:
+        raise OSError(f"{abs_path} is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
     with open(abs_path, encoding="utf-8-sig", errors="strict") as handle:
         source = handle.read()
     text, _ = meta.get_data(source)
@@ -195,8 +208,11 @@ def _read_static(file: File) -> PageRender:
     """A `.html` file in docs/ is copied as it is: its ids and links are read like raw HTML."""
     page = PageRender()
     try:
+        path = file.abs_src_path or ""
+        if not stat.S_ISREG(os.stat(path).st_mode) or os.path.getsize(path) > MAX_PAGE_BYTES:
+            raise OSError(f"{path} is not a regular file of a sane size")
         scanner = RawHTMLScanner(page)
-        scanner.feed(Path(file.abs_src_path or "").read_text(encoding="utf-8", errors="replace"))
+        scanner.feed(Path(path).read_text(encoding="utf-8", errors="replace"))
         scanner.close()
     except OSError as error:
         page.error = f"cannot read the page: {error}"
