@@ -9,7 +9,6 @@ here each becomes a `Finding` at the line of the offending key, so a contributor
 from __future__ import annotations
 
 import difflib
-import logging
 import os
 import re
 from pathlib import Path
@@ -76,17 +75,6 @@ def _yaml_finding(path: Path, error: yaml.YAMLError) -> Finding:
     return Finding(str(path), line, column, "CFG002", message, ERROR, hint)
 
 
-class _Collect(logging.Handler):
-    """Keep MkDocs' configuration log messages so they can be turned into findings."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 def load(config_file: str | None = None, *, site_dir: str | None = None,
          strict: bool = True) -> MkDocsConfig:
     """Load and validate the configuration; raise `UsageError` (exit 2) on any problem.
@@ -97,25 +85,19 @@ def load(config_file: str | None = None, *, site_dir: str | None = None,
     path = find_config(config_file)
     text = path.read_text(encoding="utf-8", errors="replace")
     config = MkDocsConfig(config_file_path=str(path))
-    collector = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
-    try:
-        with path.open("rb") as handle:
-            try:
-                config.load_file(handle)
-            except yaml.YAMLError as error:
-                raise UsageError(_yaml_finding(path, error)) from None
-            except Exception as error:  # MkDocs wraps YAML errors in ConfigurationError
-                cause = error.__cause__ or error.__context__
-                if isinstance(cause, yaml.YAMLError):
-                    raise UsageError(_yaml_finding(path, cause)) from None
-                raise UsageError(Finding(str(path), 0, 0, "CFG002", f"cannot read configuration: {error}")) from None
-        if site_dir is not None:
-            config.load_dict({"site_dir": os.path.abspath(site_dir)})
-        errors, warnings = config.validate()
-    finally:
-        mkdocs_log.removeHandler(collector)
+    with path.open("rb") as handle:
+        try:
+            config.load_file(handle)
+        except yaml.YAMLError as error:
+            raise UsageError(_yaml_finding(path, error)) from None
+        except Exception as error:  # MkDocs wraps YAML errors in ConfigurationError
+            cause = error.__cause__ or error.__context__
+            if isinstance(cause, yaml.YAMLError):
+                raise UsageError(_yaml_finding(path, cause)) from None
+            raise UsageError(Finding(str(path), 0, 0, "CFG002", f"cannot read configuration: {error}")) from None
+    if site_dir is not None:
+        config.load_dict({"site_dir": os.path.abspath(site_dir)})
+    errors, warnings = config.validate()
     findings = [_setting_finding(path, text, name, str(message), "CFG003", ERROR) for name, message in errors]
     severity = ERROR if strict else WARNING
     findings += [_setting_finding(path, text, name, str(message), "CFG004", severity) for name, message in warnings]

@@ -18,23 +18,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding
+from guidebuild.logcapture import capture
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every run; it is noise for our users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 _DOC_FILE = re.compile(r"Doc file '([^']+)'")
 _SNIPPET = re.compile(r"Snippet at path '([^']+)' could not be found")
-
-
-class _Collect(logging.Handler):
-    """Collect MkDocs warnings and errors (the ones `--strict` counts)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 def _record_finding(record: logging.LogRecord, config: MkDocsConfig) -> Finding:
@@ -52,29 +42,26 @@ def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     findings too; anything else is a bug in our code or an extension and is left to propagate.
     """
     config["site_dir"] = str(out_dir)
-    collector = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
     findings: list[Finding] = []
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
+    with capture("mkdocs") as collector:
         try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except mkdocs_exceptions.Abort:
-        pass  # strict mode counted warnings; they are in the collector already
-    except (mkdocs_exceptions.BuildError, mkdocs_exceptions.ConfigurationError) as error:
-        findings.append(Finding(str(config.config_file_path), 0, 0, "MKD002", str(error).strip()))
-    except Exception as error:
-        snippet = _SNIPPET.search(str(error))
-        if type(error).__name__ != "SnippetMissingError" and not snippet:
-            raise
-        findings.append(Finding(str(config.config_file_path), 0, 0, "MKD003",
-                                f"missing snippet include: {error}",
-                                hint="Fix the path after `--8<--`; it is relative to the project root or includes/."))
-    finally:
-        mkdocs_log.removeHandler(collector)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except mkdocs_exceptions.Abort:
+            pass  # strict mode counted warnings; they are in the collector already
+        except (mkdocs_exceptions.BuildError, mkdocs_exceptions.ConfigurationError) as error:
+            findings.append(Finding(str(config.config_file_path), 0, 0, "MKD002", str(error).strip()))
+        except Exception as error:
+            snippet = _SNIPPET.search(str(error))
+            if type(error).__name__ != "SnippetMissingError" and not snippet:
+                raise
+            findings.append(Finding(str(config.config_file_path), 0, 0, "MKD003",
+                                    f"missing snippet include: {error}",
+                                    hint="Fix the path after `--8<--`; it is relative to the project root "
+                                         "or includes/."))
     findings[:0] = [_record_finding(r, config) for r in collector.records]
     return findings
 

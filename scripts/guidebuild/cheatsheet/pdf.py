@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.sources import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
+from guidebuild.logcapture import Collect, capture
 
 PX_PER_MM = 96 / 25.4
 #: Space the sheet keeps free at the top and bottom of the paper (see cheatsheet.css).
@@ -145,34 +145,9 @@ def _fetcher_class(weasyprint: Any) -> type:
     return SiteOnlyFetcher
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextmanager
-def quiet_weasyprint() -> Iterator[_Collect]:
+def quiet_weasyprint() -> AbstractContextManager[Collect]:
     """Keep WeasyPrint's and fontTools' chatter off the terminal; hand back what they logged."""
-    collector = _Collect()
-    saved = []
-    for name in ("weasyprint", "fontTools"):
-        logger = logging.getLogger(name)
-        saved.append((logger, logger.propagate, logger.level))
-        logger.addHandler(collector)
-        logger.propagate = False
-        if name == "fontTools":
-            logger.setLevel(logging.WARNING)
-    try:
-        yield collector
-    finally:
-        for logger, propagate, level in saved:
-            logger.removeHandler(collector)
-            logger.propagate = propagate
-            logger.setLevel(level)
+    return capture("weasyprint", "fontTools", silence=True, level=logging.WARNING)
 
 
 # --------------------------------------------------------------------------------------------
