@@ -1204,15 +1204,15 @@ def posture(good: bool) -> list[Node]:
 
 # --- The catalogue -------------------------------------------------------------
 
-TECHNIQUE_DESC = "Back seen from behind with hatched no-press zones (neck, spine, kidney area). "
+TECHNIQUE_DESC = "Back seen from behind with hatched no-press zones (neck, armpits, spine, kidney area). "
 PICTURES: list[Picture] = [
     Picture(
         "back-map.svg", 345,
         "Back map: where to massage and where never to press",
         "A back seen from behind, neck to hips. Shaded areas either side of the spine are "
         "safe to massage: shoulders, upper back, middle back and lower back. Hatched areas "
-        "are no-press zones: the neck, the spine itself, and the kidney area just below "
-        "the ribs, which gets light touch only.",
+        "are no-press zones: the neck, the armpits, the spine itself, and the kidney area "
+        "just below the ribs, which gets light touch only.",
         back_map,
     ),
     Picture(
@@ -1224,22 +1224,23 @@ PICTURES: list[Picture] = [
     ),
     Picture(
         "technique-kneading.svg", caption_height(2), "Kneading: squeeze, lift and release",
-        TECHNIQUE_DESC + "Two hands lie side by side across one side of the upper back; "
-        "circling arrows in opposite directions show them taking turns to squeeze and roll "
-        "the muscle.",
+        TECHNIQUE_DESC + "Two hands share the top of one shoulder; circling arrows in opposite "
+        "directions show them taking turns to squeeze and lift the muscle, and an arrow runs "
+        "from the base of the neck out to the shoulder tip.",
         tech_kneading, hands=True,
     ),
     Picture(
         "technique-thumb-circles.svg", caption_height(2), "Thumb circles beside the spine",
         TECHNIQUE_DESC + "Hands rest on the mid back with fingers spread out to the sides; "
-        "each thumb sits just beside the spine, with a small circling arrow at its tip.",
+        "each thumb sits just beside the spine, with a small circling arrow at its tip and a "
+        "short arrow showing the thumbs moving up the back.",
         tech_thumb_circles, hands=True,
     ),
     Picture(
         "technique-compression.svg", caption_height(2), "Palm compression: press and release",
-        TECHNIQUE_DESC + "Two flat palms rest either side of the spine below the shoulder "
-        "blades; faint copies lower down and downward arrows show them moving down a hand's "
-        "width at a time, stopping at the lowest ribs.",
+        TECHNIQUE_DESC + "One palm rests on top of the other beside the spine, below the "
+        "shoulder blade; faint copies lower down and a downward arrow show the hands moving "
+        "down a hand's width at a time towards the waist.",
         tech_compression, hands=True,
     ),
     Picture(
@@ -1250,14 +1251,15 @@ PICTURES: list[Picture] = [
     ),
     Picture(
         "technique-finishing.svg", caption_height(2), "Finishing strokes: feather-light fingertips",
-        TECHNIQUE_DESC + "Hands rest at the top of the back, fingers pointing down; light wavy "
-        "arrows run from the shoulders down to the hips on both sides.",
+        TECHNIQUE_DESC + "One hand rests at the top of the back and the other near the waist, "
+        "fingers pointing down; light wavy arrows run from the shoulders down to the waist on "
+        "both sides.",
         tech_finishing, hands=True,
     ),
     Picture(
         "position-face-down.svg", 124, "Face-down position with supports",
-        "Side view of a person lying face-down on a mat: forehead on a folded towel, a "
-        "pillow under the chest, and a rolled towel under the ankles so the feet relax.",
+        "Side view of a person lying face-down on a mat: forehead on a rolled towel, arms "
+        "by the sides, and a pillow under the ankles so the feet relax.",
         position_face_down, defs=figure_defs,
     ),
     Picture(
