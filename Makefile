@@ -17,7 +17,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	STRICT=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests benchmarks

@@ -127,3 +127,13 @@ def test_staging_folder_is_removed_when_the_build_fails(tmp_path):
         pass
     assert not site.exists()
     assert publish.leftovers(site) == []
+
+
+def test_build_is_strict_even_when_the_preview_setting_is_off(mini_site):
+    """`make serve` sets STRICT=false for a forgiving preview; the build must still fail on warnings."""
+    root = mini_site({"index.md": front_matter("Home") + "# Home\n\n[Gone](missing.md)\n"})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true", "strict: !ENV [STRICT, true]"))
+    result = run_script("build.py", cwd=root, env={"STRICT": "false"})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert not (root / "site").exists()

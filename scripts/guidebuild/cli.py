@@ -129,6 +129,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
     try:
         with progress.stage("Loading configuration"):
             config = cfg.load(args.config_file, site_dir=args.site_dir)
+            config["strict"] = True  # the published build is always strict, whatever mkdocs.yml says
         # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
         os.chdir(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
