@@ -13,7 +13,7 @@ def test_text_format_is_compiler_style_and_relative(tmp_path, monkeypatch):
     finding = Finding(str(tmp_path / "docs" / "tips.md"), 12, 5, "LNK001", "link to a missing page",
                       hint="Did you mean 'tips.md'?")
     assert render([finding], "text") == (
-        f"docs{os.sep}tips.md:12:5: LNK001 link to a missing page Did you mean 'tips.md'?")
+        f"docs{os.sep}tips.md:12:5: LNK001 link to a missing page. Did you mean 'tips.md'?")
 
 
 def test_warnings_are_marked_and_never_fail(tmp_path):

@@ -81,10 +81,18 @@ def _location(finding: Finding) -> str:
     return f"{path}:{finding.line}:{finding.column}"
 
 
+def _hint_suffix(finding: Finding) -> str:
+    """The hint as a sentence of its own after the message (`… not found. Did you mean …?`)."""
+    if not finding.hint:
+        return ""
+    joiner = " " if finding.message.rstrip().endswith((".", "!", "?", ":", ";")) else ". "
+    return joiner + finding.hint
+
+
 def format_text(finding: Finding) -> str:
     """`path:line:col: CODE message (hint)`, with `warning:` marked so it stands out."""
     label = "" if finding.is_error else "warning: "
-    hint = f" {finding.hint}" if finding.hint else ""
+    hint = _hint_suffix(finding)
     return f"{_location(finding)}: {finding.code} {label}{finding.message}{hint}"
 
 
@@ -105,7 +113,7 @@ def format_github(finding: Finding) -> str:
     if finding.column > 0:
         props.append(f"col={finding.column}")
     props.append(f"title={_escape_property(finding.code)}")
-    message = finding.message + (f" {finding.hint}" if finding.hint else "")
+    message = finding.message + _hint_suffix(finding)
     return f"::{kind} {','.join(props)}::{_escape_data(message)}"
 
 
