@@ -108,7 +108,8 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         from guidebuild import config as cfg
         from guidebuild import publish, render, stages
 
-        progress = Progress(sys.stderr, total=3 + len(stages.source_checks()) + len(stages.output_steps()))
+        source_checks, output_steps = stages.source_checks(), stages.output_steps()
+        progress = Progress(sys.stderr, total=3 + len(source_checks) + len(output_steps))
     except ImportError as error:
         emit([_missing_package(error)], args.format)
         return ExitCode.USAGE
@@ -134,7 +135,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         os.chdir(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
         skipped = ""
-        for stage in stages.source_checks():
+        for stage in source_checks:
             with progress.stage(stage.title):
                 found += stage.run(config)
             if any(f.is_error and f.code in stage.stop_on for f in found):
@@ -147,7 +148,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
                 found += render.render_site(config, staging)
             if _errors(found):
                 return finish(ExitCode.FINDINGS, f"The build failed. {_kept(site_dir)}")
-            for step in stages.output_steps():
+            for step in output_steps:
                 with progress.stage(step.title):
                     found += step.run(config, staging)
                 if _errors(found):

@@ -13,6 +13,7 @@ to walk elements, read attributes and collect text.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Iterator
@@ -145,10 +146,26 @@ def _nav_files(nav: object) -> Iterator[str]:
             yield from _nav_files(value)
 
 
+def site_extension_configs(config: MkDocsConfig) -> dict[str, dict[str, object]]:
+    """The site's extension settings, with snippet paths made absolute.
+
+    pymdownx.snippets resolves `base_path` against the working folder; MkDocs is normally run from
+    the project root, but a hook or a test may not be, so anchor the paths to mkdocs.yml's folder.
+    """
+    configs = copy.deepcopy(dict(config.mdx_configs or {}))
+    snippets = configs.get("pymdownx.snippets")
+    if snippets and "base_path" in snippets:
+        root = Path(config.config_file_path).parent
+        paths = snippets["base_path"]
+        paths = [paths] if isinstance(paths, str) else list(paths)
+        snippets["base_path"] = [str(root / p) if not os.path.isabs(p) else p for p in paths]
+    return configs
+
+
 def render_markdown(config: MkDocsConfig, text: str) -> str:
-    """Markdown to HTML with the site's extensions (call inside `project_cwd`)."""
+    """Markdown (front matter already removed) to HTML with the site's extensions, as MkDocs does."""
     md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=config.mdx_configs or {})
+                           extension_configs=site_extension_configs(config))
     return md.convert(text)
 
 

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
-
-SourceCheck = Callable[[MkDocsConfig], list[Finding]]
-OutputStep = Callable[[MkDocsConfig, Path], list[Finding]]
 
 
 @dataclass(frozen=True)

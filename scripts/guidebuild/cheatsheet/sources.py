@@ -14,8 +14,6 @@ sheet expects there.
 
 from __future__ import annotations
 
-import copy
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -23,11 +21,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.findings import ERROR, WARNING, Finding
+from guidebuild.page_html import render_markdown
 
 ROUTINE_PAGE = "routine.md"
 STEP_CLASS = "routine-step"
@@ -121,29 +119,6 @@ class Sources:
 # --------------------------------------------------------------------------------------------
 # Rendering pages the way MkDocs does
 # --------------------------------------------------------------------------------------------
-
-def _extension_configs(config: MkDocsConfig) -> dict[str, dict[str, object]]:
-    """The site's extension settings, with snippet paths made absolute.
-
-    pymdownx.snippets resolves `base_path` against the working folder; MkDocs is normally run from
-    the project root, but a hook or a test may not be, so anchor the paths to mkdocs.yml's folder.
-    """
-    configs = copy.deepcopy(dict(config.mdx_configs))
-    snippets = configs.get("pymdownx.snippets")
-    if snippets and "base_path" in snippets:
-        root = Path(config.config_file_path).parent
-        paths = snippets["base_path"]
-        paths = [paths] if isinstance(paths, str) else list(paths)
-        snippets["base_path"] = [str(root / p) if not os.path.isabs(p) else p for p in paths]
-    return configs
-
-
-def render_markdown(config: MkDocsConfig, text: str) -> str:
-    """Markdown (front matter already removed) to HTML, with the site's extensions."""
-    md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=_extension_configs(config))
-    return md.convert(text)
-
 
 class _TreeBuilder(HTMLParser):
     """Parse HTML into an ElementTree, forgiving the small sloppiness of real HTML.
