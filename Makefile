@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint icons clean
 
 site: $(VENV)/.installed
 	$(BIN)/python scripts/build.py
@@ -22,6 +22,11 @@ serve: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/codespell docs includes README.md CONTRIBUTING.md
+
+# The app icons in docs/assets/icons/, drawn from docs/assets/logo.svg by Chromium; run after
+# changing the logo and commit the result (a test fails while they are out of date).
+icons: $(VENV)/.installed-test
+	PYTHONPATH=scripts $(BIN)/python -m guidebuild.offline.icons docs
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

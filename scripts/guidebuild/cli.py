@@ -154,7 +154,6 @@ def run_build(argv: Sequence[str] | None = None) -> int:
                 if _errors(found):
                     return finish(ExitCode.FINDINGS, f"The build failed. {_kept(site_dir)}")
             with progress.stage("Publishing"):
-                render.prune_output(staging)
                 publish.publish(staging, site_dir)
         return finish(ExitCode.OK, f"Built {_shown(site_dir, user_cwd)} in {progress.elapsed():.1f} s.")
     except UsageError as error:

@@ -92,6 +92,12 @@ def prune_output(out_dir: Path) -> int:
     return saved
 
 
+def prune_step(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+    """Output step: prune before anything lists the site's files (the offline worker does)."""
+    prune_output(out_dir)
+    return []
+
+
 def _search_helpers(index: Path) -> set[str]:
     """The files under `assets/javascripts/lunr/` that Material's search worker will load.
 

@@ -43,11 +43,17 @@ def source_checks() -> list[Stage]:
 
 def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
+    from guidebuild import offline
     from guidebuild.built import check_output as check_built_links
     from guidebuild.cheatsheet import pdf as cheatsheet_pdf
+    from guidebuild.render import prune_step
 
     return [
-        # First, so that checks of the built site find the PDFs the cheat sheet page links to.
+        Stage("Removing files readers never load (source maps, unused search languages)", prune_step),
+        # Before the checks of the built site, so they find the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", cheatsheet_pdf.print_step),
+        # Last of the writers: the worker lists every file the steps above left in the site.
+        Stage("Writing the offline copy (service worker and app manifest)", offline.write_step),
         Stage("Checking links in the built site", check_built_links),  # built.py: templates, hooks, PDFs
+        Stage("Checking the offline copy", offline.check_step),  # offline/check.py: every listed file built
     ]

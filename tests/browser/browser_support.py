@@ -48,11 +48,11 @@ class Site:
         return (*self.pages, self.missing)
 
 
-def build_site(site_dir: Path) -> Path:
-    """Build the real project with the real build script into `site_dir` (fails the test if it fails)."""
+def build_site(site_dir: Path, project: Path = ROOT) -> Path:
+    """Build the real project (or a copy) with its build script into `site_dir` (fails the test if it fails)."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir)],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"

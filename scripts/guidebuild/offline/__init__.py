@@ -1,0 +1,43 @@
+"""Offline reading and installing: the service worker, its precache list and the app manifest.
+
+    precache.py  which built files readers need offline, each with its SHA-256 (`integrity`)
+    worker.py    write sw.js from worker.js (the worker's code) and that list
+    worker.js    the service worker itself, a template with one placeholder
+    manifest.py  write manifest.webmanifest (names, colours, icons)
+    icons.py     draw the icons from the logo (`make icons`; the PNGs are committed)
+    check.py     the built site's check: the list and the manifest name only built files
+
+The page side is docs/javascripts/offline.js (registers the worker after the page has loaded,
+shows "Available offline" and the update notice); overrides/main.html links the manifest.
+The build runs `write_step` after every other output step and `check_step` after it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from guidebuild.findings import Finding
+
+
+def write_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
+    """Output step: write the manifest, then the worker listing every file (the manifest too)."""
+    from guidebuild.offline import precache
+    from guidebuild.offline.manifest import write_manifest
+    from guidebuild.offline.worker import write_worker
+
+    write_manifest(config, staging)
+    write_worker(staging, precache.entries(staging))
+    return []
+
+
+def check_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
+    """Output step: the worker's list and the manifest name only files of this build."""
+    from guidebuild.offline.check import check_offline
+    from guidebuild.publish import STAGING_PREFIX
+
+    shown = None
+    if staging.name.startswith(STAGING_PREFIX):  # name the real output folder, as built.py does
+        shown = staging.parent / staging.name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
+    return check_offline(staging, shown)
