@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/manifest+json",
+                "application/xml", "image/svg+xml")
 
 
 def site_prefix(site_dir: Path) -> str:
@@ -42,8 +43,17 @@ def sitemap_pages(site_dir: Path) -> list[str]:
     return [urlsplit(location).path.removeprefix(prefix) for location in locations]
 
 
+#: One served answer, for benchmarks that count what a browser downloaded: (path, status, bytes
+#: on the wire: headers plus the body as sent, compressed when it was).
+Sent = tuple[str, int, int]
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    traffic: list[Sent] | None = None
+    # GitHub Pages sends the app manifest with its own type (Python's table does not know it).
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".webmanifest": "application/manifest+json"}
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: callers print what they measure, not every request."""
@@ -83,15 +93,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        if self.traffic is not None:
+            headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
+            self.traffic.append((urlsplit(self.path).path, code, headers + len(body)))
         self.end_headers()
         return io.BytesIO(body)
 
 
 @contextmanager
-def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 (a free port unless given); yield the site's base URL."""
+def serve(site_dir: Path, port: int = 0, traffic: list[Sent] | None = None) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless given); yield the site's base URL.
+
+    With `traffic`, every file served is appended to it (see `Sent`).
+    """
     prefix = site_prefix(site_dir)
-    handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
+    handler = type("SiteHandler", (_Handler,), {"prefix": prefix, "traffic": traffic})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                              functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

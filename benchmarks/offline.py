@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""What offline reading costs and saves: the precache's size and the bytes a visit downloads.
+
+    python benchmarks/offline.py [--site-dir DIR] [--second-page safety/]
+
+Builds the site with scripts/build.py into a temporary folder (or uses --site-dir as it is),
+serves it gzip-compressed on 127.0.0.1 under its site_url path, as GitHub Pages does
+(guidebuild.localsite, which counts every byte it sends), and drives Debian's Chromium:
+
+1. the precache: every file the service worker stores, as listed in the built sw.js (target at
+   most 1.5 MB stored), and what downloading it costs, compressed, in the background;
+2. a first visit to the home page, with service workers blocked so that only what the page itself
+   needs is counted, up to the network going quiet (target under 100 KB);
+3. a repeat visit: once the worker is in charge, the bytes downloaded to open each other page
+   (pages are fetched fresh, network first; everything else comes from the cache; target at most
+   10 KB for the second page).
+
+Prints figures and asserts nothing. Byte counts are exact (headers plus bodies as sent);
+nothing here depends on how busy the machine is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from guidebuild.localsite import Sent, serve, sitemap_pages  # noqa: E402
+from guidebuild.offline.precache import entries  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+KB = 1024
+PRECACHE_BUDGET = 1.5 * KB * KB
+HOME_BUDGET = 100 * KB
+SECOND_PAGE_BUDGET = 10 * KB
+
+
+def build(site_dir: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
+                            cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        sys.exit(f"the site did not build:\n{result.stdout}{result.stderr}")
+
+
+def total(traffic: list[Sent]) -> int:
+    return sum(size for _, _, size in traffic)
+
+
+def verdict(value: float, budget: float, *, strict: bool = False) -> str:
+    ok = value < budget if strict else value <= budget
+    return "within" if ok else "OVER"
+
+
+def measure(site_dir: Path, second_page: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    files = entries(site_dir)
+    stored = sum(entry.size for entry in files)
+    largest = sorted(files, key=lambda entry: -entry.size)[:5]
+    print(f"Precache: {len(files)} files, {stored / KB:.1f} KB stored "
+          f"({verdict(stored, PRECACHE_BUDGET)} the 1.5 MB budget)")
+    print("  largest: " + ", ".join(f"{entry.url} {entry.size / KB:.0f} KB" for entry in largest))
+
+    traffic: list[Sent] = []
+    pages = [page for page in sitemap_pages(site_dir) if page]
+    with serve(site_dir, traffic=traffic) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            first = browser.new_context(service_workers="block")
+            first.new_page().goto(base_url, wait_until="networkidle")
+            first.close()
+            home = total(traffic)
+            print(f"First visit, home page: {home / KB:.1f} KB in {len(traffic)} files "
+                  f"({verdict(home, HOME_BUDGET, strict=True)} the 100 KB budget)")
+
+            traffic.clear()
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base_url, wait_until="load")
+            page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+            page.wait_for_selector(".bmg-offline-note", timeout=120_000)
+            install = [sent for sent in traffic if sent[0] != urlpath(base_url)]
+            print(f"  then, in the background, the offline copy: {total(install) / KB:.1f} KB "
+                  f"in {len(install)} files (compressed)")
+
+            repeat: dict[str, int] = {}
+            for path in pages:
+                traffic.clear()
+                page.goto(base_url + path, wait_until="networkidle")
+                repeat[path] = total(traffic)
+            context.close()
+        finally:
+            browser.close()
+    second = repeat.get(second_page)
+    if second is not None:
+        print(f"Repeat visit, second page /{second_page}: {second / KB:.1f} KB "
+              f"({verdict(second, SECOND_PAGE_BUDGET)} the 10 KB budget)")
+    print("Repeat visit, every other page (KB downloaded; only the page itself, the rest is cached):")
+    for path, size in sorted(repeat.items(), key=lambda item: -item[1]):
+        print(f"  /{path:<14} {size / KB:6.1f}  {verdict(size, SECOND_PAGE_BUDGET)}")
+
+
+def urlpath(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site-dir", type=Path, help="measure this built site instead of building one")
+    parser.add_argument("--second-page", default="safety/", help="the page opened second (default: safety/)")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROME_PATH).", file=sys.stderr)
+        return 2
+    scratch = None
+    site_dir = args.site_dir
+    if site_dir is None:
+        scratch = Path(tempfile.mkdtemp(prefix="offline-bench-"))
+        site_dir = scratch / "site"
+        print("Building the site …", file=sys.stderr)
+        build(site_dir)
+    try:
+        measure(site_dir, args.second_page)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
