@@ -28,26 +28,27 @@ class Stage:
 
 def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
-    from guidebuild import cheatsheet, content
-    from guidebuild.links import check_site as check_links
-    from guidebuild.reviews import check_site as check_review_dates
+    from guidebuild.cheatsheet import check_cheatsheet_sources
+    from guidebuild.checks.docs_folder import REFUSED, check_docs_folder
+    from guidebuild.checks.review_dates import check_review_dates
+    from guidebuild.links.source_links import check_source_links
 
     return [
         # First: it refuses files the other checks should never parse (not UTF-8, huge, hostile).
-        Stage("Checking files, front matter and content safety", content.check, stop_on=content.REFUSED),
-        Stage("Checking links", check_links),  # links.py: pages, anchors, images, raw HTML, nav, snippets
-        Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
-        Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
+        Stage("Checking files, front matter and content safety", check_docs_folder, stop_on=REFUSED),
+        Stage("Checking links", check_source_links),  # pages, anchors, images, raw HTML, nav, snippets
+        Stage("Checking the cheat sheet's sources", check_cheatsheet_sources),
+        Stage("Checking review dates", check_review_dates),  # overdue → warning
     ]
 
 
 def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
-    from guidebuild.built import check_output as check_built_links
-    from guidebuild.cheatsheet import pdf as cheatsheet_pdf
+    from guidebuild.cheatsheet.pdf import print_cheatsheet
+    from guidebuild.links.built_links import check_built_links
 
     return [
         # First, so that checks of the built site find the PDFs the cheat sheet page links to.
-        Stage("Printing the cheat sheet (A4 and US Letter PDFs)", cheatsheet_pdf.print_step),
-        Stage("Checking links in the built site", check_built_links),  # built.py: templates, hooks, PDFs
+        Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
+        Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
     ]

@@ -21,7 +21,7 @@ _SCRIPTS = str(Path(__file__).resolve().parent.parent)
 if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)
 
-from guidebuild.cheatsheet import page_html  # noqa: E402
+from guidebuild.cheatsheet import fill_cheatsheet_page  # noqa: E402
 from guidebuild.findings import format_text  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -31,7 +31,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the sheet into the cheat sheet page; leave every other page alone."""
     if page.meta.get("template") != "cheatsheet.html":
         return html
-    new_html, findings = page_html(html, config, page.url)
+    new_html, findings = fill_cheatsheet_page(html, config, page.url)
     for finding in findings:
         (log.warning if finding.is_error else log.info)(format_text(finding))
     return new_html

@@ -1,6 +1,6 @@
 """MkDocs hook: show the content check's findings while `mkdocs serve` runs.
 
-Thin on purpose: the check lives in scripts/guidebuild/content.py (files, front matter, content
+Thin on purpose: the check lives in scripts/guidebuild/checks/docs_folder.py (files, front matter, content
 safety), shared with `scripts/build.py`. On each (re)build of `mkdocs serve` the findings are
 logged as `path:line:col: CODE message`, errors as warnings so that `strict` stops the rebuild
 just as the build would refuse the page.
@@ -21,7 +21,7 @@ _SCRIPTS = str(Path(__file__).resolve().parent.parent)
 if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)
 
-from guidebuild import content  # noqa: E402
+from guidebuild.checks import docs_folder  # noqa: E402
 from guidebuild.findings import format_text  # noqa: E402
 
 # A plain logger under "mkdocs." so each line starts with `path:line:col:`; strict mode counts it.
@@ -38,5 +38,5 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Check docs/ before MkDocs renders it, so the findings show up first."""
     if _state["command"] != "serve":
         return
-    for finding in content.check(config):
+    for finding in docs_folder.check_docs_folder(config):
         (log.warning if finding.is_error else log.info)(format_text(finding))

@@ -27,9 +27,9 @@ from pypdf import PdfReader
 
 from guidebuild import config as cfg
 from guidebuild.cheatsheet import pdf as cheatsheet_pdf
-from guidebuild.cheatsheet.sources import collect
+from guidebuild.cheatsheet.extract import collect
 from guidebuild.findings import UsageError
-from sitekit import copy_project, run_script
+from support.sitekit import copy_project, run_script
 
 SITE_URL = "https://back-massage-guide.github.io/back-massage-guide/"
 #: Page boxes in PDF points (1/72 in): A4 is 595.3 x 841.9, US Letter 612 x 792.
@@ -373,9 +373,9 @@ def test_fetcher_reads_only_the_built_site(tmp_path: Path) -> None:
 
 
 def test_characters_missing_from_the_shipped_font_are_named() -> None:
-    from guidebuild.cheatsheet.sources import Place, Sources, Step
+    from guidebuild.cheatsheet.extract import Place, Sources, Step
 
-    font_dir = Path(__file__).resolve().parent.parent / "docs" / cheatsheet_pdf.FONT_DIR
+    font_dir = Path(__file__).resolve().parents[2] / "docs" / cheatsheet_pdf.FONT_DIR
     place = Place("docs/routine.md", 9)
     sheet = Sources(steps=[Step(1, "Settle in", "Rest your hands → breathe.", 1, "step-1", place)],
                     steps_place=place)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from guidebuild import config as cfg
-from guidebuild.cheatsheet import markup, pictures, sources
+from guidebuild.cheatsheet import extract, markup, thumbnails
 from guidebuild.findings import Finding
-from sitekit import ROOT, front_matter
+from support.sitekit import ROOT, front_matter
 
 ROUTINE = """# Routine
 
@@ -104,12 +104,12 @@ def pages(**overrides: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def collect(mini_site: Callable[..., Path]) -> Callable[..., tuple[sources.Sources, list[Finding]]]:
+def collect(mini_site: Callable[..., Path]) -> Callable[..., tuple[extract.Sources, list[Finding]]]:
     made = iter(range(1000))
 
-    def run(**overrides: str) -> tuple[sources.Sources, list[Finding]]:
+    def run(**overrides: str) -> tuple[extract.Sources, list[Finding]]:
         root = mini_site(pages(**overrides), name=f"site{next(made)}")
-        return sources.collect(cfg.load(str(root / "mkdocs.yml")))
+        return extract.collect(cfg.load(str(root / "mkdocs.yml")))
 
     return run
 
@@ -208,7 +208,7 @@ def test_missing_source_page(collect: Callable[..., tuple], mini_site: Callable[
     texts = pages()
     del texts["tips.md"]
     root = mini_site(texts)
-    _, found = sources.collect(cfg.load(str(root / "mkdocs.yml")))
+    _, found = extract.collect(cfg.load(str(root / "mkdocs.yml")))
     assert codes(found) == ["CHS001"]
 
 
@@ -221,7 +221,7 @@ def test_long_cue_is_a_warning_only(collect: Callable[..., tuple]) -> None:
 
 def test_the_real_guide_feeds_twelve_steps_and_every_section() -> None:
     """The team's fixed step names (conventions.md) all reach the sheet, in order."""
-    sheet, found = sources.collect(cfg.load(str(ROOT / "mkdocs.yml")))
+    sheet, found = extract.collect(cfg.load(str(ROOT / "mkdocs.yml")))
     assert [f for f in found if f.is_error] == []
     assert [s.name for s in sheet.steps] == [
         "Settle in", "Spread the oil", "Warm the whole back", "Knead the shoulders",
@@ -235,7 +235,7 @@ def test_the_real_guide_feeds_twelve_steps_and_every_section() -> None:
 def test_thumbnail_keeps_the_drawing_only(tmp_path: Path) -> None:
     path = tmp_path / "step.svg"
     path.write_text(SMALL_SVG, encoding="utf-8")
-    svg = pictures.thumbnail_svg(path)
+    svg = thumbnails.thumbnail_svg(path)
     assert svg is not None
     text = svg.decode()
     for gone in ("<text", "Caption", "script", "alert", "example.org", "font-family", "<circle"):
@@ -243,14 +243,14 @@ def test_thumbnail_keeps_the_drawing_only(tmp_path: Path) -> None:
     assert "<path" in text and 'href="#back"' in text
     # The caption band (text from y=267) is cropped off the bottom.
     assert 'viewBox="0 0 320 265"' in text
-    assert pictures.thumbnail_svg(tmp_path / "missing.svg") is None
+    assert thumbnails.thumbnail_svg(tmp_path / "missing.svg") is None
 
 
 def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini_site: Callable[..., Path]) -> None:
     routine = ROUTINE.replace("Rest both flat hands on the upper back.", "Rest hands &lt;b&gt; &amp; breathe.")
     root = mini_site(pages(routine=routine), name="escape")
     config = cfg.load(str(root / "mkdocs.yml"))
-    sheet, _ = sources.collect(config)
+    sheet, _ = extract.collect(config)
     html = str(markup.sheet_html(config, sheet, markup.Links(config, "cheatsheet/", absolute=False)))
     assert "Rest hands &lt;b&gt; &amp; breathe." in html
     assert 'href="../routine/#step-1"' in html
@@ -261,15 +261,15 @@ def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini
 
 def test_sites_without_a_cheat_sheet_page_are_left_alone(mini_site: Callable[..., Path], tmp_path: Path) -> None:
     """Only a page with `template: cheatsheet.html` turns the sheet on (small test sites have none)."""
-    from guidebuild.cheatsheet import check_sources
+    from guidebuild.cheatsheet import check_cheatsheet_sources
     from guidebuild.cheatsheet.pdf import print_pdfs
 
     plain = mini_site({"index.md": front_matter("Home") + "# Home\n"}, name="plain")
     config = cfg.load(str(plain / "mkdocs.yml"))
-    assert check_sources(config) == []
+    assert check_cheatsheet_sources(config) == []
     assert print_pdfs(config, tmp_path) == ([], [])
     sheet_page = front_matter("Cheat sheet").replace("---\n\n", "template: cheatsheet.html\n---\n\n", 1)
     with_sheet = mini_site({"index.md": front_matter("Home") + "# Home\n", "cheatsheet.md": sheet_page},
                            name="with-sheet")
-    found = check_sources(cfg.load(str(with_sheet / "mkdocs.yml")))
+    found = check_cheatsheet_sources(cfg.load(str(with_sheet / "mkdocs.yml")))
     assert "CHS001" in codes(found)

@@ -1,4 +1,4 @@
-"""Content-safety rules (scripts/guidebuild/safety.py): what is refused, where, and what is not."""
+"""Content-safety rules (scripts/guidebuild/checks/safety.py): what is refused, where, and what is not."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 import markdown
 import pytest
 
-from guidebuild import safety
-from guidebuild.safety import check_css, check_markdown, check_svg, mask_code, scan_html
+from guidebuild.checks import safety
+from guidebuild.checks.safety import check_css, check_markdown, check_svg, mask_code, scan_html
 
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "admonition", "pymdownx.superfences", "pymdownx.details"]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from links_corpus import BASE_PAGES, mkdocs_build, write_site
+from support.links_corpus import BASE_PAGES, mkdocs_build, write_site
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_links.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "check_links.py"
 BROKEN = {**BASE_PAGES, "case.md": "# Case\n\nSee [it](nope.md), 100% sure.\n"}
 
 
@@ -73,7 +73,7 @@ def test_github_format_is_escaped_workflow_commands(tmp_path: Path) -> None:
 
 def test_warnings_alone_exit_0_and_can_be_made_errors(tmp_path: Path) -> None:
     config_nav = "nav:\n  - index.md\n  - tips.md\n  - guide/index.md\n  - guide/page.md\n"
-    from links_corpus import BASE_CONFIG
+    from support.links_corpus import BASE_CONFIG
 
     root = write_site(tmp_path / "site", BASE_PAGES, BASE_CONFIG + config_nav)  # empty/a.md is left out
     result = run(cwd=root)
@@ -109,7 +109,7 @@ def test_usage_and_configuration_errors_exit_2_with_one_line(tmp_path: Path, arg
 
 
 def test_help_documents_every_code_and_the_exit_codes(tmp_path: Path) -> None:
-    from guidebuild.links import CODES
+    from guidebuild.links.source_links import CODES
 
     result = run("--help", cwd=tmp_path)
     assert result.returncode == 0

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from links_corpus import BASE_CONFIG, write_site
+from support.links_corpus import BASE_CONFIG, write_site
+from support.sitekit import snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _front(title: str) -> str:
@@ -38,29 +39,24 @@ def _build(root: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300, check=False)
 
 
-def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_build_fails_on_a_raw_html_link_mkdocs_lets_through_and_keeps_site(tmp_path: Path) -> None:
     root = _project(tmp_path, PAGES)
     first = _build(root)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Checking links …" in first.stderr and "Checking links in the built site …" in first.stderr
-    before = _snapshot(root / "site")
+    before = snapshot(root / "site")
     # MkDocs does not look at raw HTML: only the link check can stop this build.
     (root / "docs" / "tips.md").write_text(PAGES["tips.md"] + '\n<a href="index.md">Home</a>\n', encoding="utf-8")
     result = _build(root)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "docs/tips.md:14:10: LNK007 raw HTML href 'index.md' is not rewritten by MkDocs" in result.stdout
     assert "Rendering the site" not in result.stderr  # stopped before MkDocs wrote anything
-    assert _snapshot(root / "site") == before
+    assert snapshot(root / "site") == before
     assert "Traceback" not in result.stdout + result.stderr
 
 
 def _load_hook() -> object:
-    spec = importlib.util.spec_from_file_location("links_hook_under_test", ROOT / "scripts" / "hooks" / "links.py")
+    spec = importlib.util.spec_from_file_location("links_hook_under_test", ROOT / "scripts" / "hooks" / "links_hook.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -89,14 +85,14 @@ def test_hook_logs_findings_only_under_serve(tmp_path: Path, command: str, caplo
 def test_hook_rerenders_only_changed_pages(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from guidebuild import config as cfg
-    from guidebuild import links
+    from guidebuild.links import source_links
 
     root = write_site(tmp_path / "site", PAGES)
     hook = _load_hook()
     hook.on_startup(command="serve", dirty=False)  # type: ignore[attr-defined]
     hook.on_pre_build(cfg.load(str(root / "mkdocs.yml")))  # type: ignore[attr-defined]
     cache = hook._state["cache"]  # type: ignore[attr-defined]
-    assert isinstance(cache, links.RenderCache) and len(cache.entries) == 2
+    assert isinstance(cache, source_links.RenderCache) and len(cache.entries) == 2
     kept = cache.entries[str(root / "docs" / "index.md")]
     tips = root / "docs" / "tips.md"
     tips.write_text(PAGES["tips.md"] + "[gone](gone.md)\n", encoding="utf-8")
@@ -110,4 +106,4 @@ def test_hook_rerenders_only_changed_pages(tmp_path: Path, caplog: pytest.LogCap
 
 
 def test_mkdocs_yml_uses_the_hook() -> None:
-    assert "  - scripts/hooks/links.py\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - scripts/hooks/links_hook.py\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

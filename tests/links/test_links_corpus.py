@@ -13,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-import links_corpus as corpus
-from guidebuild import built
 from guidebuild import config as cfg
-from links_corpus import check, mkdocs_build, places, write_site
+from guidebuild.links import built_links
+from support import links_corpus as corpus
+from support.links_corpus import check, mkdocs_build, places, write_site
 
 
 def _config(root: Path) -> MkDocsConfig:
@@ -38,7 +38,7 @@ def test_valid_corpus_builds_strict_and_its_html_links_all_resolve(tmp_path: Pat
     root = _corpus(tmp_path)
     result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    found = built.check_built(tmp_path / "out", _config(root))
+    found = built_links.check_built(tmp_path / "out", _config(root))
     assert found == [], [f"{f.path}:{f.line}: {f.code} {f.message}" for f in found]
 
 
@@ -71,7 +71,7 @@ def test_built_check_catches_links_from_templates(tmp_path: Path) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert check(root, jobs=1) == []  # the source is fine: only the built site shows the problem
     assert mkdocs_build(root, tmp_path / "out").returncode == 0
-    found = built.check_built(tmp_path / "out", _config(root))
+    found = built_links.check_built(tmp_path / "out", _config(root))
     pages = {Path(f.path).relative_to(tmp_path / "out").as_posix() for f in found}
     assert pages >= {"index.html", "tips/index.html", "guide/page/index.html", "my file/index.html"}
     assert {f.code for f in found} == {"LNK101", "LNK102"}
@@ -84,7 +84,7 @@ def test_built_check_knows_the_sub_path_of_site_url(tmp_path: Path) -> None:
     assert mkdocs_build(root, tmp_path / "out").returncode == 0
     (tmp_path / "out" / "extra.html").write_text(
         '<a href="/corpus/tips/#comfort-scale">in the site</a>\n<a href="/elsewhere/">outside</a>\n', encoding="utf-8")
-    found = built.check_built(tmp_path / "out", _config(root))
+    found = built_links.check_built(tmp_path / "out", _config(root))
     assert [(Path(f.path).name, f.line, f.code) for f in found] == [("extra.html", 2, "LNK101")]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from links_corpus import BASE_CONFIG, BASE_PAGES, check, places, write_site
+from support.links_corpus import BASE_CONFIG, BASE_PAGES, check, places, write_site
 
 # id: (pages added to the base site, [(path, line, column, code), ...])
 BROKEN: dict[str, tuple[dict[str, str | bytes], list[tuple[str, int, int, str]]]] = {
@@ -35,7 +35,7 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[tuple[str, int, int, str]]]
     "LNK007-md-in-html": ({"case.md": '<div markdown>\n\n<a href="nowhere/">x</a> [ok](tips.md)\n\n</div>\n'},
                           [("docs/case.md", 3, 10, "LNK007")]),
     "LNK009-absolute": ({"case.md": "[a](/tips/)\n"}, [("docs/case.md", 1, 5, "LNK009")]),
-    "LNK009-absolute-raw": ({"case.md": '<a href="/links/tips/">a</a>\n'}, [("docs/case.md", 1, 10, "LNK009")]),
+    "LNK009-absolute-raw": ({"case.md": '<a href="/mini/tips/">a</a>\n'}, [("docs/case.md", 1, 10, "LNK009")]),
     "LNK011-folder-without-index": ({"case.md": "[a](empty/)\n"}, [("docs/case.md", 1, 5, "LNK011")]),
     "LNK011-folder-resolved-against-page-url": ({"case.md": "[a](guide/)\n"}, [("docs/case.md", 1, 5, "LNK011")]),
     "LNK011-folder-mkdocs-strict-rejects": ({"index.md": "# Home\n\n[a](guide/)\n"},
@@ -98,7 +98,7 @@ def test_fixed_link_is_not_reported(tmp_path: Path, case: str) -> None:
 
 
 def test_every_code_has_a_broken_and_a_fixed_case() -> None:
-    from guidebuild.links import CODES
+    from guidebuild.links.source_links import CODES
 
     source_codes = {code for code in CODES if not code.startswith("LNK1")} - {"LNK008", "LNK010"}  # see nav tests
     assert source_codes == {case.split("-")[0] for case in BROKEN}
@@ -276,7 +276,7 @@ def test_not_in_nav_and_ignored_omissions_are_honoured(tmp_path: Path) -> None:
 def test_parallel_and_serial_checks_agree(tmp_path: Path) -> None:
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from generate_site import generate
     from guidebuild import workers
 
@@ -314,9 +314,9 @@ def test_absolute_links_relative_to_docs(tmp_path: Path) -> None:
 
 
 def test_readme_documents_every_code() -> None:
-    from guidebuild.links import CODES
+    from guidebuild.links.source_links import CODES
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Checking links", 1)[1].split("\n## ", 1)[0]
     for code in CODES:
         assert f"| `{code}` |" in section, code

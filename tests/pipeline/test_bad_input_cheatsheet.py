@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from badinput import assert_refused, build, place, seed_previous_site
 from guidebuild.cheatsheet.pdf import FONT_DIR
-from sitekit import copy_project
+from support.badinput import assert_refused, build, place, seed_previous_site
+from support.sitekit import copy_project
 
 
 def test_content_that_overflows_the_page(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from badinput import assert_refused, build, page, place, seed_previous_site
-from sitekit import MINI_CONFIG
+from support.badinput import assert_refused, build, page, place, seed_previous_site
+from support.sitekit import MINI_CONFIG
 
 PAGES = {"index.md": page("Home", "# Home\n\nHello.\n")}
 

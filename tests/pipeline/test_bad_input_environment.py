@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from badinput import assert_refused, page, place, seed_previous_site, snapshot
 from guidebuild.publish import leftovers
-from sitekit import PYTHON, copy_project
+from support.badinput import assert_refused, page, place, seed_previous_site
+from support.sitekit import PYTHON, copy_project, snapshot
 
 GOOD = {"index.md": page("Home", "# Home\n\nHello.\n")}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from badinput import assert_refused, build, page, place, seed_previous_site
+from support.badinput import assert_refused, build, page, place, seed_previous_site
 
 GOOD = {"index.md": page("Home", "# Home\n\nHello.\n")}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from badinput import assert_refused, build, page, place, seed_previous_site
+from support.badinput import assert_refused, build, page, place, seed_previous_site
 
 GOOD = {"index.md": page("Home", "# Home\n\nHello.\n")}
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n'

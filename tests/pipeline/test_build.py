@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from guidebuild import publish
-from sitekit import front_matter, run_script
+from support.sitekit import front_matter, run_script, snapshot
 
 GOOD_PAGES = {
     "index.md": front_matter("Home") + "# Home\n\nSee [the tips](tips.md#warm-up).\n",
     "tips.md": front_matter("Tips") + "# Tips\n\n## Warm up\n\nRub your hands.\n",
 }
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file's bytes and modification time, to prove a folder was left exactly as it was."""
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_builds_a_site_and_reports_each_stage(mini_site):

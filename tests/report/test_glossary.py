@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 from guidebuild import config as cfg
-from guidebuild import content_report, glossary
-from sitekit import PYTHON, ROOT, front_matter
+from guidebuild.report import glossary, page_figures
+from support.sitekit import PYTHON, ROOT, front_matter
 
 GLOSSARY_CONFIG = """\
   - abbr
@@ -57,7 +57,7 @@ def test_unused_term_warns_at_its_line_but_capitalised_twins_do_not(mini_site):
             "*[kneading]: Lifting and squeezing\n*[Kneading]: Lifting and squeezing\n"
             "*[tapotement]: Light tapping\n")
     root = site_with_glossary(mini_site, text)
-    _, found = content_report.analyse(cfg.load(str(root / "mkdocs.yml")))
+    _, found = page_figures.analyse(cfg.load(str(root / "mkdocs.yml")))
     unused = [f for f in found if f.code.startswith("GLO")]
     assert [(f.code, f.line, f.is_error) for f in unused] == [("GLO001", 5, False)]
     assert "tapotement" in unused[0].message and unused[0].path.endswith("abbreviations.md")
@@ -65,7 +65,7 @@ def test_unused_term_warns_at_its_line_but_capitalised_twins_do_not(mini_site):
 
 def test_duplicate_term_warns(mini_site):
     root = site_with_glossary(mini_site, "*[effleurage]: Gliding\n*[kneading]: Squeezing\n*[effleurage]: Sliding\n")
-    _, found = content_report.analyse(cfg.load(str(root / "mkdocs.yml")))
+    _, found = page_figures.analyse(cfg.load(str(root / "mkdocs.yml")))
     (duplicate,) = [f for f in found if f.code == "GLO002"]
     assert duplicate.line == 3 and "line 1" in duplicate.message
 
@@ -73,7 +73,7 @@ def test_duplicate_term_warns(mini_site):
 def test_glossary_without_the_abbr_extension_is_an_error(mini_site):
     config = GLOSSARY_CONFIG.replace("  - abbr\n", "")
     root = site_with_glossary(mini_site, "*[effleurage]: Gliding\n", config=config)
-    _, found = content_report.analyse(cfg.load(str(root / "mkdocs.yml")))
+    _, found = page_figures.analyse(cfg.load(str(root / "mkdocs.yml")))
     (off,) = [f for f in found if f.code.startswith("GLO")]
     assert off.code == "GLO003" and off.is_error
 
@@ -82,6 +82,6 @@ def test_glossary_is_not_judged_when_only_some_pages_are_reported(mini_site):
     pages = {"index.md": STROKES, "tips.md": front_matter("Tips") + "# Tips\n\nUse light tapotement.\n"}
     root = site_with_glossary(mini_site, "*[effleurage]: Gliding\n*[tapotement]: Tapping\n", pages=pages)
     config = cfg.load(str(root / "mkdocs.yml"))
-    assert [f for f in content_report.analyse(config)[1] if f.code.startswith("GLO")] == []
+    assert [f for f in page_figures.analyse(config)[1] if f.code.startswith("GLO")] == []
     # tapotement is only on tips.md, which a report on index.md alone does not render.
-    assert [f for f in content_report.analyse(config, ["docs/index.md"])[1] if f.code.startswith("GLO")] == []
+    assert [f for f in page_figures.analyse(config, ["docs/index.md"])[1] if f.code.startswith("GLO")] == []

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from guidebuild import claims, content_report, readability
 from guidebuild import config as cfg
 from guidebuild.findings import Finding
-from sitekit import ROOT, front_matter, run_script
+from guidebuild.report import claims, page_figures, readability
+from support.sitekit import ROOT, front_matter, run_script
 
 EASY = (
     "Rub your hands to warm them. Put a little oil in one palm. Rest both hands on the back. "
@@ -45,8 +45,8 @@ REFERENCES = (front_matter("References") + "# References\n\nThe sources we cite.
 NOTE = "[^moyer]: Moyer and others (2004). [Full reference](references.md#moyer-2004)\n"
 
 
-def analyse(root: Path, *pages: str) -> tuple[list[content_report.PageFigures], list[Finding]]:
-    return content_report.analyse(cfg.load(str(root / "mkdocs.yml")), list(pages))
+def analyse(root: Path, *pages: str) -> tuple[list[page_figures.PageFigures], list[Finding]]:
+    return page_figures.analyse(cfg.load(str(root / "mkdocs.yml")), list(pages))
 
 
 def codes(found: list[Finding], code: str) -> list[Finding]:
@@ -321,15 +321,15 @@ def test_page_that_cannot_render_is_an_error_not_a_crash(mini_site):
 # ---------------------------------------------------------------------------------------------
 
 def test_real_pages_meet_the_reading_and_citation_standards():
-    figures, found = content_report.analyse(cfg.load(str(ROOT / "mkdocs.yml")))
+    figures, found = page_figures.analyse(cfg.load(str(ROOT / "mkdocs.yml")))
     errors = [f for f in found if f.is_error]
-    table = content_report.format_table(figures)
+    table = page_figures.format_table(figures)
     assert errors == [], table + "\n\n" + "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in errors)
     assert len(figures) >= 10, table
 
 
 def _segment(text: str):
-    from guidebuild.page_html import Element
-    from guidebuild.page_text import PROSE, Segment
+    from guidebuild.site.page_html import Element
+    from guidebuild.site.page_text import PROSE, Segment
 
     return Segment(text, Element("p"), PROSE)

@@ -1,4 +1,4 @@
-"""File checks (scripts/guidebuild/sources.py) and the content check that ties them together."""
+"""File checks (scripts/guidebuild/site/doc_files.py) and the content check that ties them together."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pathspec
 import pytest
 
 from guidebuild import config as cfg
-from guidebuild import content, sources
-from guidebuild.textpos import LineIndex, byte_position
-from sitekit import ROOT
+from guidebuild.checks import docs_folder
+from guidebuild.site import doc_files
+from guidebuild.site.textpos import LineIndex, byte_position
+from support.sitekit import ROOT
 
 
 def codes(findings) -> list[tuple[str, str]]:
@@ -26,7 +27,7 @@ def test_walk_lists_published_files_and_skips_what_mkdocs_skips(tmp_path: Path) 
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text("x", encoding="utf-8")
     exclude = pathspec.gitignore.GitIgnoreSpec.from_lines(["notes/STYLE.md"])
-    files, findings = sources.walk(str(docs), exclude)
+    files, findings = doc_files.walk(str(docs), exclude)
     assert sorted(f.rel for f in files) == ["a/b.svg", "index.md"]
     assert findings == []
 
@@ -42,7 +43,7 @@ def test_symlinks_inside_are_fine_outside_and_dangling_are_not(tmp_path: Path) -
     os.symlink(docs / "nowhere.md", docs / "gone.md")
     os.symlink(docs / "loop-b", docs / "loop-a")
     os.symlink(docs / "loop-a", docs / "loop-b")
-    files, findings = sources.walk(str(docs))
+    files, findings = doc_files.walk(str(docs))
     assert [f.rel for f in files] == ["index.md"]
     assert codes(findings) == [("gone.md", "SRC006"), ("host.md", "SRC005"), ("loop-a", "SRC006"),
                                ("loop-b", "SRC006"), ("out", "SRC005")]
@@ -54,7 +55,7 @@ def test_case_and_unicode_normalisation_collisions(tmp_path: Path) -> None:
     composed, decomposed = "café.md", unicodedata.normalize("NFD", "café.md")
     for name in ("Tips.md", "tips.md", "TIPS.MD", composed, decomposed, "other.md"):
         (docs / name).write_text("x", encoding="utf-8")
-    _, findings = sources.walk(str(docs))
+    _, findings = doc_files.walk(str(docs))
     assert sorted(f.code for f in findings) == ["SRC004"] * 3
 
 
@@ -78,7 +79,7 @@ def test_the_real_site_has_no_content_findings() -> None:
     os.chdir(ROOT)  # snippets resolve against the project folder, as in scripts/build.py
     try:
         config = cfg.load(str(ROOT / "mkdocs.yml"))
-        findings = content.check(config)
+        findings = docs_folder.check_docs_folder(config)
     finally:
         os.chdir(previous)
     assert [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings] == []
@@ -86,10 +87,10 @@ def test_the_real_site_has_no_content_findings() -> None:
 
 def test_time_limit_interrupts_a_slow_check() -> None:
     started = time.perf_counter()
-    with pytest.raises(content._TooSlow), content.time_limit(0.2):
+    with pytest.raises(docs_folder._TooSlow), docs_folder.time_limit(0.2):
         while True:
             sum(range(1000))
     assert time.perf_counter() - started < 5
-    with content.time_limit(0.2):
+    with docs_folder.time_limit(0.2):
         pass
     time.sleep(0.3)  # the timer was cancelled: nothing fires after the block

@@ -1,4 +1,4 @@
-"""Front matter check (scripts/guidebuild/frontmatter.py): each mistake once, at its line and column."""
+"""Front matter check (scripts/guidebuild/site/frontmatter.py): each mistake once, at its line and column."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from guidebuild.frontmatter import parse
+from guidebuild.site.frontmatter import parse
 
 GOOD = ("---\ntitle: Tips\ndescription: Small things that make a back massage better for both of you.\n"
         "last_reviewed: 2026-11-25\nnext_review: 2027-11-25\n---\n\n# Tips\n")
@@ -24,7 +24,7 @@ def test_good_front_matter_has_no_findings_and_real_dates() -> None:
 
 
 def test_crlf_and_a_byte_order_mark_are_read_like_mkdocs() -> None:
-    from guidebuild.textpos import decode_source
+    from guidebuild.site.textpos import decode_source
 
     text = decode_source(("\ufeff" + GOOD.replace("2027-11-25", "2025-01-01")).replace("\n", "\r\n").encode())
     assert places(text) == [(5, 1, "FM006")]

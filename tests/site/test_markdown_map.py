@@ -10,13 +10,13 @@ import pytest
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-import links_corpus as corpus
+from support import links_corpus as corpus
 from guidebuild import config as cfg
-from guidebuild import links
-from guidebuild.markdown_map import Renderer, locate
-from links_corpus import write_site
+from guidebuild.links import source_links
+from guidebuild.site.markdown_map import Renderer, locate
+from support.links_corpus import write_site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 EXTRA_PAGES = {
     "tabs.md": ('# Tabs\n\n=== "One"\n\n    ## Inside a tab\n\n=== "Two"\n\n    Text.[^a]\n\n'
@@ -62,7 +62,7 @@ def _our_ids(root: Path, *, reuse: bool) -> dict[str, set[str]]:
     renderer = Renderer(config.markdown_extensions, config.mdx_configs, str(root), reuse=reuse)
     result = {}
     for file in sorted(get_files(config).documentation_pages(), key=lambda f: f.src_uri):
-        text, _ = links.read_page(file.abs_src_path or "")
+        text, _ = source_links.read_page(file.abs_src_path or "")
         result[file.src_uri] = renderer.render(text).ids
     return result
 
@@ -100,7 +100,7 @@ def test_reused_instance_renders_like_a_fresh_one(tmp_path: Path) -> None:
     assert reused.reuse and not fresh.reuse
     files = sorted(get_files(config).documentation_pages(), key=lambda f: f.src_uri)
     for file in files + files[::-1]:  # every page after every other kind of page
-        text, _ = links.read_page(file.abs_src_path or "")
+        text, _ = source_links.read_page(file.abs_src_path or "")
         a, b = reused.render(text), fresh.render(text)
         assert (a.ids, a.links, a.unresolved, a.included) == (b.ids, b.links, b.unresolved, b.included), file.src_uri
 

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from guidebuild.publish import leftovers
-from sitekit import front_matter, run_script
+from support.sitekit import front_matter, run_script, snapshot
 
 # A stand-in for the last good build: the tests only need to know it was not touched.
 PREVIOUS_SITE = {
@@ -35,12 +35,6 @@ def seed_previous_site(site_dir: Path) -> dict[str, tuple[bytes, int]]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return snapshot(site_dir)
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file under `folder` with its bytes and modification time (nanoseconds)."""
-    return {path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def build(root: Path, *args: str, env: dict[str, str] | None = None,

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from guidebuild.findings import Finding
+from support.sitekit import MINI_CONFIG, SNIPPETS_CONFIG
 
 CONFIG = """\
 site_name: Corpus
@@ -187,29 +188,7 @@ INCLUDES: dict[str, str] = {
 
 # -- helpers shared by the link tests ---------------------------------------------------------------
 
-BASE_CONFIG = """\
-site_name: Links
-site_url: https://example.org/links/
-strict: true
-validation:
-  omitted_files: warn
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
-theme:
-  name: material
-  font: false
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - footnotes
-  - admonition
-  - toc:
-      permalink: true
-  - pymdownx.snippets:
-      base_path: [".", "includes"]
-      check_paths: true
-"""
+BASE_CONFIG = MINI_CONFIG + SNIPPETS_CONFIG  # the one small test config, with snippets
 
 # Pages every case site has; a case adds its own page(s) next to them.
 BASE_PAGES: dict[str, str] = {
@@ -243,9 +222,9 @@ def write_site(root: Path, pages: dict[str, str | bytes], config: str = BASE_CON
 def check(root: Path, **options: object) -> list[Finding]:
     """Run the source link check on the site in `root`, in this process."""
     from guidebuild import config as cfg
-    from guidebuild import links
+    from guidebuild.links import source_links
 
-    return links.check_site(cfg.load(str(root / "mkdocs.yml")), **options)  # type: ignore[arg-type]
+    return source_links.check_source_links(cfg.load(str(root / "mkdocs.yml")), **options)  # type: ignore[arg-type]
 
 
 def places(found: list[Finding], root: Path) -> list[tuple[str, int, int, str]]:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
 PYTHON = sys.executable
 
@@ -30,6 +30,15 @@ def copy_project(dest: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, dest / part)
     return dest
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and modification time (nanoseconds).
+
+    Two equal snapshots prove a folder was left exactly as it was: same files, same bytes, untouched.
+    """
+    return {path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def run_script(script: str, *args: str, cwd: Path, env: dict[str, str] | None = None,
@@ -59,6 +68,13 @@ markdown_extensions:
   - admonition
   - toc:
       permalink: true
+"""
+
+# Added to MINI_CONFIG by sites that include snippets (the link tests): its last extension.
+SNIPPETS_CONFIG = """\
+  - pymdownx.snippets:
+      base_path: [".", "includes"]
+      check_paths: true
 """
 
 

@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.page_html import render_markdown
+from guidebuild.site.page_html import render_markdown
 
 ROUTINE_PAGE = "routine.md"
 STEP_CLASS = "routine-step"
@@ -222,7 +222,7 @@ def _load_page(config: MkDocsConfig, src: str, cache: dict[str, _Page],
     if not path.is_file():
         found.append(Finding(str(path), 0, 0, "CHS001",
                              f"the cheat sheet reads its text from {src}, which does not exist",
-                             hint="Restore the page or update SECTIONS in scripts/guidebuild/cheatsheet/sources.py."))
+                             hint="Restore the page or update SECTIONS in scripts/guidebuild/cheatsheet/extract.py."))
         return None
     raw = path.read_text(encoding="utf-8-sig")
     body_text, meta = mkdocs_meta.get_data(raw)

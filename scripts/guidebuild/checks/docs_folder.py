@@ -20,8 +20,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild import frontmatter, safety, sources
+from guidebuild.checks import safety
 from guidebuild.findings import Finding
+from guidebuild.site import doc_files, frontmatter
 
 # A page that takes longer than this to check is refused (SRC007). Normal pages take well under a
 # second; some inputs make Python's HTML parser (and so Python-Markdown and MkDocs) slow down
@@ -29,7 +30,7 @@ from guidebuild.findings import Finding
 PAGE_SECONDS = float(os.environ.get("GUIDEBUILD_PAGE_SECONDS", "10"))
 
 
-# Files refused outright: no later check may read them (see stages.Stage.stop_on).
+# Files refused outright: no later check may read them (see pipeline.Stage.stop_on).
 REFUSED = frozenset({"SRC001", "SRC003", "SRC005", "SRC006", "SRC007"})
 
 
@@ -90,10 +91,10 @@ def _own_prefixes(config: MkDocsConfig) -> tuple[str, ...]:
     return (site_url if site_url.endswith("/") else site_url + "/",)  # example.org must not match example.org.evil
 
 
-def check(config: MkDocsConfig) -> list[Finding]:
+def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     """Check every file under docs/; return all findings (content problems never raise)."""
     docs_dir = config.docs_dir
-    files, findings = sources.walk(docs_dir, config.get("exclude_docs"))
+    files, findings = doc_files.walk(docs_dir, config.get("exclude_docs"))
     own = _own_prefixes(config)
     render = _renderer(config)
     auto_append, bases = _snippet_settings(config)
@@ -105,8 +106,8 @@ def check(config: MkDocsConfig) -> list[Finding]:
                     findings += _check_page(file, render, auto_append, bases, own)
                 elif suffix == ".svg":
                     findings += safety.check_svg(str(file.path), file.path.read_bytes(), own)
-                elif suffix in sources.TEXT_SUFFIXES:
-                    _data, text, found = sources.read_checked(file)
+                elif suffix in doc_files.TEXT_SUFFIXES:
+                    _data, text, found = doc_files.read_checked(file)
                     findings += found
                     if text is not None and suffix in (".html", ".htm"):
                         findings += safety.check_html(str(file.path), text, own)
@@ -120,18 +121,18 @@ def check(config: MkDocsConfig) -> list[Finding]:
     return findings
 
 
-def _check_page(file: sources.DocFile, render: Callable[[str], str] | None, auto_append: list[Path],
+def _check_page(file: doc_files.DocFile, render: Callable[[str], str] | None, auto_append: list[Path],
                 bases: list[Path], own: tuple[str, ...]) -> list[Finding]:
-    _data, text, found = sources.read_checked(file)
+    _data, text, found = doc_files.read_checked(file)
     if text is None:
         return found
     path = str(file.path)
     if not text.strip():
-        empty = sources.empty_page(file, "", {})
+        empty = doc_files.empty_page(file, "", {})
         return [empty] if empty else []
     matter = frontmatter.parse(path, text)
     found += matter.findings
-    empty = sources.empty_page(file, text[matter.body_offset:], matter.meta)
+    empty = doc_files.empty_page(file, text[matter.body_offset:], matter.meta)
     if empty:
         return [*found, empty]
     snippets = safety.snippet_files(text, auto_append, bases)

@@ -112,8 +112,8 @@ def check_pages(pages: list[tuple[str, Path]], today: dt.date) -> list[Finding]:
     return found
 
 
-def check_site(config: MkDocsConfig, today: dt.date | None = None) -> list[Finding]:
+def check_review_dates(config: MkDocsConfig, today: dt.date | None = None) -> list[Finding]:
     """The build stage: every page MkDocs builds, judged against GUIDE_TODAY or the local date."""
-    from guidebuild.page_html import documentation_pages
+    from guidebuild.site.page_html import documentation_pages
 
     return check_pages(documentation_pages(config), today or today_from_environment())

@@ -13,7 +13,7 @@ A guide about massage needs no scripts, frames or plug-ins, and every picture it
     SAFE005  a picture, video, style or other resource loaded from another site (it tracks readers)
     SAFE006  an SVG file with a DOCTYPE internal subset (entity declarations)
     SAFE007  an SVG file that is not well-formed XML
-    (SAFE008, unsafe characters in front matter, is in frontmatter.py.)
+    (SAFE008, unsafe characters in front matter, is in site/frontmatter.py.)
 
 How: a real HTML tokenizer (`html.parser`), never a regex over the whole file, reads the HTML. For
 Markdown pages the truth is the *rendered* page (rendered with the site's own extensions), because
@@ -35,7 +35,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from guidebuild.findings import Finding
-from guidebuild.textpos import LineIndex
+from guidebuild.site.textpos import LineIndex
 
 MAX_PER_FILE = 50  # a hostile page with 10 000 bad links needs one line saying so, not 10 000
 

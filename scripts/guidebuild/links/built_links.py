@@ -1,6 +1,6 @@
 """Check the built HTML: every internal href/src and #fragment must resolve in the output folder.
 
-The source check (`links.py`) sees what contributors write; this one sees what readers get,
+The source check (`source_links.py`) sees what contributors write; this one sees what readers get,
 including links that come from templates, theme overrides and hooks (the cheat sheet's PDF links,
 the nav, the footer, `extra_css`). It reads the output folder only, like a static host would
 serve it: `tips/` opens `tips/index.html`, and an absolute URL must stay inside `site_url`'s path.
@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
-from guidebuild.link_targets import browser_join
-from guidebuild.markdown_map import URL_ATTRIBUTES
+from guidebuild.links.targets import browser_join
+from guidebuild.site.markdown_map import URL_ATTRIBUTES
 from guidebuild.workers import WorkerPool, default_jobs
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -164,7 +164,7 @@ def _judge(url: str, key: str, pages: dict[str, BuiltPage], files: set[str],
     return None
 
 
-def check_output(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+def check_built_links(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     """Build step: check the freshly built site (in the staging folder) before it is published."""
     from guidebuild.publish import STAGING_PREFIX
 

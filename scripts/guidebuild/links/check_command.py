@@ -2,7 +2,7 @@
 
     python scripts/check_links.py [-f mkdocs.yml] [--format text|json|github] [--site-dir DIR]
 
-Only this module prints and picks the exit code; the checks in `links.py` and `built.py` return
+Only this module prints and picks the exit code; the checks in `source_links.py` and `built_links.py` return
 findings. Usage and configuration problems (bad YAML, no mkdocs.yml, an unknown option) print
 one line and exit 2, never a traceback.
 """
@@ -34,7 +34,7 @@ and hooks): LNK101/LNK102. Findings print as `path:line:col: CODE message`."""
 
 
 def _parser():
-    from guidebuild.links import OMITTED_CHOICES, codes_table
+    from guidebuild.links.source_links import OMITTED_CHOICES, codes_table
 
     parser = base_parser("check_links.py", DESCRIPTION)
     parser.epilog = EPILOG.format(codes=codes_table())
@@ -62,8 +62,8 @@ def _usage(found: list[Finding], fmt: str) -> int:
 
 def run_check_links(argv: Sequence[str] | None = None) -> int:
     """Parse options, run the source check (and the built-site check with --site-dir), print, exit code."""
-    from guidebuild import built, links
     from guidebuild import config as cfg
+    from guidebuild.links import built_links, source_links
 
     args = _parser().parse_args(argv)
     if args.jobs < 0:
@@ -74,9 +74,9 @@ def run_check_links(argv: Sequence[str] | None = None) -> int:
         if site_dir is not None and not site_dir.is_dir():
             raise UsageError(Finding(str(site_dir), 0, 0, "LNK901", "built site folder not found",
                                      hint="Build first (python scripts/build.py) or pass the right --site-dir."))
-        found = links.check_site(config, omitted=args.omitted_pages, jobs=args.jobs or None)
+        found = source_links.check_source_links(config, omitted=args.omitted_pages, jobs=args.jobs or None)
         if site_dir is not None:
-            found += built.check_built(site_dir, config, jobs=args.jobs or None)
+            found += built_links.check_built(site_dir, config, jobs=args.jobs or None)
     except UsageError as error:
         return _usage(error.findings, args.format)
     except KeyboardInterrupt:

@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.structure.files import File
 
 from guidebuild.findings import ERROR
-from guidebuild.link_targets import PAGE_EXTENSIONS, RELATIVE_TO_DOCS, Site, Target, browser_join, close_anchor
-from guidebuild.markdown_map import RenderedLink
+from guidebuild.links.targets import PAGE_EXTENSIONS, RELATIVE_TO_DOCS, Site, Target, browser_join, close_anchor
+from guidebuild.site.markdown_map import RenderedLink
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.link_judge import Problem, mean
-from guidebuild.link_targets import RELATIVE_TO_DOCS, Site, browser_join, close_anchor
+from guidebuild.links.judge import Problem, mean
+from guidebuild.links.targets import RELATIVE_TO_DOCS, Site, browser_join, close_anchor
 
 
 def _nav_places(config_path: str) -> tuple[list[tuple[str, int, int]], int]:

@@ -24,10 +24,10 @@ from mkdocs.structure.files import File
 from mkdocs.utils import meta
 
 from guidebuild.findings import Finding
-from guidebuild.link_judge import Judge, Problem
-from guidebuild.link_nav import check_nav
-from guidebuild.link_targets import PAGE_EXTENSIONS, Site
-from guidebuild.markdown_map import (
+from guidebuild.links.judge import Judge, Problem
+from guidebuild.links.nav import check_nav
+from guidebuild.links.targets import PAGE_EXTENSIONS, Site
+from guidebuild.site.markdown_map import (
     PageRender,
     RawHTMLScanner,
     Renderer,
@@ -226,7 +226,7 @@ def renderer_for(config: MkDocsConfig) -> Renderer:
                     os.path.dirname(os.path.abspath(str(config.config_file_path))))
 
 
-def check_site(config: MkDocsConfig, *, omitted: str = "auto", jobs: int | None = None,
+def check_source_links(config: MkDocsConfig, *, omitted: str = "auto", jobs: int | None = None,
                extra_outputs: tuple[str, ...] = (), cache: RenderCache | None = None) -> list[Finding]:
     """Every link finding for the site described by `config` (a loaded, validated MkDocs config).
 

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.page_html import Element, RenderedPage
-from guidebuild.page_text import HEADING, HEADING_TAGS, LABEL, Segment, is_footnote_ref, segments
-from guidebuild.readability import sentences
+from guidebuild.report.readability import sentences
+from guidebuild.site.page_html import Element, RenderedPage
+from guidebuild.site.page_text import HEADING, HEADING_TAGS, LABEL, Segment, is_footnote_ref, segments
 
 REFERENCES_PAGE = "references.md"
 

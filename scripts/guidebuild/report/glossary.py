@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.page_html import RenderedPage
+from guidebuild.site.page_html import RenderedPage
 
 _DEFINITION = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.*)$")
 
@@ -71,7 +71,7 @@ def rendered_terms(pages: Iterable[RenderedPage]) -> dict[str, set[str]]:
     return seen
 
 
-def check(config: MkDocsConfig, pages: list[RenderedPage]) -> list[Finding]:
+def check_glossary(config: MkDocsConfig, pages: list[RenderedPage]) -> list[Finding]:
     """GLO001 unused term, GLO002 duplicate term, GLO003 tooltips switched off.
 
     A term counts as used when any capitalisation of it renders as a tooltip on some page, so the

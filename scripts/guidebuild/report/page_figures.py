@@ -14,11 +14,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild import claims, glossary, readability
 from guidebuild import findings as fnd
 from guidebuild.findings import ERROR, Finding, UsageError
-from guidebuild.page_html import Element, RenderedPage, documentation_pages, project_cwd, render_page
-from guidebuild.page_text import segments
+from guidebuild.report import claims, glossary, readability
+from guidebuild.site.page_html import Element, RenderedPage, documentation_pages, project_cwd, render_page
+from guidebuild.site.page_text import segments
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def analyse(config: MkDocsConfig, wanted: list[str] | None = None) -> tuple[list
             figures.append(page_figures)
             found += page_findings
         if not wanted and len(rendered) == len(chosen):
-            found += glossary.check(config, rendered)
+            found += glossary.check_glossary(config, rendered)
     return figures, found
 
 

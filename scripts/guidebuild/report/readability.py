@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from guidebuild.findings import ERROR, Finding, UsageError
-from guidebuild.page_text import PROSE, Segment
+from guidebuild.site.page_text import PROSE, Segment
 
 MAX_GRADE = 8.0
 MAX_AVERAGE_SENTENCE = 20.0

@@ -12,7 +12,7 @@ Codes:
     SRC004  two names in one folder differ only in case (or Unicode normalisation)
     SRC005  a symlink points outside docs/ (refused: it would publish that file)
     SRC006  a symlink points nowhere
-    SRC007  a page took too long to check (built to hang the build?), from content.py
+    SRC007  a page took too long to check (built to hang the build?), from checks/docs_folder.py
 (A nav entry for a missing file is LNK008, from the link check.)
 """
 
@@ -27,7 +27,7 @@ import pathspec
 from mkdocs.utils import markdown_extensions
 
 from guidebuild.findings import Finding
-from guidebuild.textpos import byte_position, decode_source
+from guidebuild.site.textpos import byte_position, decode_source
 
 MAX_PAGE_BYTES = 1024 * 1024
 TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".css", ".txt")
