@@ -1,4 +1,4 @@
-"""The cheat sheet under bad input, held to the full failed-build promise (see tests/badinput.py).
+"""The cheat sheet under bad input, held to the full failed-build promise (see tests/support/badinput.py).
 
 The cheat sheet's own tests (test_cheatsheet_build.py) check the messages in detail; these check
 that the same failures keep the previous site/ and PDFs whole, print no traceback and leave no

@@ -1,4 +1,4 @@
-"""Helpers for the bad-input tests (tests/test_bad_input_*.py): the promises every failed build keeps.
+"""Helpers for the bad-input tests (tests/pipeline/test_bad_input_*.py): the promises every failed build keeps.
 
 Each test builds a temporary site with one mistake in it and checks the promise of issue 8:
 the exit code says what happened, each message starts with `path:line:col: CODE` where a place

@@ -1,6 +1,6 @@
 """The content check the build runs before rendering: every file in docs/, every problem listed.
 
-It ties together the file checks (`sources`), the front matter check (`frontmatter`) and the
+It ties together the file checks (`site.doc_files`), the front matter check (`site.frontmatter`) and the
 content-safety rules (`safety`), so that one pull request with ten mistakes gets ten findings in
 one run, each at its place. It never writes anything; `scripts/build.py` stops before rendering
 when it returns an error, so a refused page is never published, not even into the temporary folder.

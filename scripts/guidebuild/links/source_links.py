@@ -1,7 +1,7 @@
 """Check every internal link, image, nav entry and snippet include before the site is built.
 
 MkDocs' own `validation:` misses raw HTML, nav anchors, letter case and gives no line numbers.
-This check renders each page with the site's own Markdown pipeline (see `markdown_map`), so the
+This check renders each page with the site's own Markdown pipeline (see `site.markdown_map`), so the
 ids it knows are exactly the ids the site will have, and judges each link the way it will be
 used: links MkDocs rewrites (`[a](tips.md)`) against the source files, everything MkDocs leaves
 as written (raw HTML, folder links such as `guide/`) against the page's built URL, as a browser
