@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, ClassVar
 from urllib.parse import urlsplit
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/manifest+json",
@@ -52,7 +52,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     traffic: list[Sent] | None = None
     # GitHub Pages sends the app manifest with its own type (Python's table does not know it).
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".webmanifest": "application/manifest+json"}
 
     def log_message(self, format: str, *args: object) -> None:

@@ -92,7 +92,7 @@ def prune_output(out_dir: Path) -> int:
     return saved
 
 
-def prune_step(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+def prune_unused_files(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     """Output step: prune before anything lists the site's files (the offline worker does)."""
     prune_output(out_dir)
     return []

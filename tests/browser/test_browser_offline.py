@@ -103,7 +103,7 @@ def test_after_one_visit_every_page_search_404_and_pdfs_work_offline(page: Page,
 
 def changed_build(tmp_path: Path, *, new_text: str) -> Path:
     """Build the real project again with one sentence added under the Tips page's heading."""
-    from sitekit import copy_project
+    from support.sitekit import copy_project
 
     project = copy_project(tmp_path / "project")
     tips = project / "docs" / "tips.md"

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from guidebuild.offline.icons import ALL_ICONS, ICON_FOLDER, SOURCE_KEY, Icon, icon_svg, source_hash
-from sitekit import ROOT
+from support.sitekit import ROOT
 
 DOCS = ROOT / "docs"
 LOGO = (DOCS / "assets" / "logo.svg").read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from guidebuild import cli, stages
+from guidebuild import cli, pipeline
 from guidebuild.offline.check import check_offline
 from guidebuild.offline.worker import read_precache
-from sitekit import front_matter, run_script
+from support.sitekit import front_matter, run_script
 
 PAGES = {
     "index.md": front_matter("Home") + "# Home\n\nSee [the tips](tips.md).\n",
@@ -107,16 +107,16 @@ def test_a_step_that_removes_a_file_after_the_worker_was_written_fails_the_build
         mini_site, monkeypatch: pytest.MonkeyPatch) -> None:
     """The build's own check, in the real pipeline: exit 1, the finding, and no site published."""
     root = mini_site(PAGES)
-    real_steps = stages.output_steps()
-    writer = next(i for i, step in enumerate(real_steps) if step.run.__name__ == "write_step")
+    real_steps = pipeline.output_steps()
+    writer = next(i for i, step in enumerate(real_steps) if step.run.__name__ == "write_offline_copy")
 
     def remove_picture(config, staging: Path) -> list:
         (staging / "assets" / "picture.svg").unlink()
         return []
 
-    steps = [*real_steps[:writer + 1], stages.Stage("Removing a picture (a buggy step)", remove_picture),
+    steps = [*real_steps[:writer + 1], pipeline.Stage("Removing a picture (a buggy step)", remove_picture),
              *real_steps[writer + 1:]]
-    monkeypatch.setattr(stages, "output_steps", lambda: steps)
+    monkeypatch.setattr(pipeline, "output_steps", lambda: steps)
     printed: list = []
     monkeypatch.setattr(cli, "emit", lambda found, fmt, *args, **kwargs: printed.extend(found))
     monkeypatch.chdir(root)

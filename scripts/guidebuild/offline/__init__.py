@@ -9,7 +9,8 @@
 
 The page side is docs/javascripts/offline.js (registers the worker after the page has loaded,
 shows "Available offline" and the update notice); overrides/main.html links the manifest.
-The build runs `write_step` after every other output step and `check_step` after it.
+The build runs `write_offline_copy` after every other writing step and `check_offline_copy` after
+the built-site link check (guidebuild.pipeline).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild.findings import Finding
 
 
-def write_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
+def write_offline_copy(config: MkDocsConfig, staging: Path) -> list[Finding]:
     """Output step: write the manifest, then the worker listing every file (the manifest too)."""
     from guidebuild.offline import precache
     from guidebuild.offline.manifest import write_manifest
@@ -32,7 +33,7 @@ def write_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
     return []
 
 
-def check_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
+def check_offline_copy(config: MkDocsConfig, staging: Path) -> list[Finding]:
     """Output step: the worker's list and the manifest name only files of this build."""
     from guidebuild.offline.check import check_offline
     from guidebuild.publish import STAGING_PREFIX

@@ -15,7 +15,7 @@ from guidebuild.offline.manifest import MANIFEST_NAME
 from guidebuild.offline.precache import WORKER_NAME, integrity_of
 
 HINT_ORDER = ("A build step changed or deleted files after the worker was written: run the offline "
-              "step last among the output steps (guidebuild.stages).")
+              "step last among the output steps (guidebuild.pipeline).")
 
 
 def _built_file(site_dir: Path, url: str) -> Path:
