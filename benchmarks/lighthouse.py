@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchkit import built_site  # noqa: E402
 from guidebuild.localsite import serve, sitemap_pages  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
@@ -41,14 +41,6 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HEADINGS = ("Perf", "A11y", "Best", "SEO")
 HOME_BUDGET = 100 * 1024
-
-
-def build(site_dir: Path) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
-                            cwd=ROOT, capture_output=True, text=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        sys.exit(f"the site did not build:\n{result.stdout}{result.stderr}")
 
 
 def lighthouse(url: str) -> dict:
@@ -107,23 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROME_PATH).", file=sys.stderr)
         return 2
 
-    scratch = None
-    site_dir = args.site_dir
-    if site_dir is None:
-        scratch = Path(tempfile.mkdtemp(prefix="lighthouse-site-"))
-        site_dir = scratch / "site"
-        print("Building the site …", file=sys.stderr)
-        build(site_dir)
-    try:
+    with built_site(args.site_dir, "lighthouse-site-") as site_dir:
         pages = args.pages if args.pages is not None else sitemap_pages(site_dir)
         results: dict[str, dict] = {}
         with serve(site_dir) as base_url:
             for page in pages:
                 print(f"Lighthouse /{page} ({args.runs} run{'s' if args.runs > 1 else ''}) …", file=sys.stderr)
                 results[page] = median_of([figures(lighthouse(base_url + page)) for _ in range(args.runs)])
-    finally:
-        if scratch:
-            shutil.rmtree(scratch, ignore_errors=True)
 
     print(table(results))
     perfect = [page for page, result in results.items() if all(result[name] == 100 for name in CATEGORIES)]

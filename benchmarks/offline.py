@@ -23,16 +23,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchkit import built_site  # noqa: E402
 from guidebuild.localsite import Sent, serve, sitemap_pages  # noqa: E402
 from guidebuild.offline.precache import entries  # noqa: E402
 
@@ -43,14 +41,6 @@ KB = 1024
 PRECACHE_BUDGET = 1.5 * KB * KB
 HOME_BUDGET = 100 * KB
 SECOND_PAGE_BUDGET = 10 * KB
-
-
-def build(site_dir: Path) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
-                            cwd=ROOT, capture_output=True, text=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        sys.exit(f"the site did not build:\n{result.stdout}{result.stderr}")
 
 
 def total(traffic: list[Sent]) -> int:
@@ -123,18 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROME_PATH).", file=sys.stderr)
         return 2
-    scratch = None
-    site_dir = args.site_dir
-    if site_dir is None:
-        scratch = Path(tempfile.mkdtemp(prefix="offline-bench-"))
-        site_dir = scratch / "site"
-        print("Building the site …", file=sys.stderr)
-        build(site_dir)
-    try:
+    with built_site(args.site_dir, "offline-bench-") as site_dir:
         measure(site_dir, args.second_page)
-    finally:
-        if scratch:
-            shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
