@@ -2,11 +2,11 @@
  * Back Massage Guide: offline reading, loaded on every page.
  *
  * 1. On a first visit, register the service worker (sw.js at the site's root, written by the
- *    build) a few seconds after the page has loaded, when the browser is idle: registering costs
- *    the main thread tens of milliseconds (the largest single item in a CPU profile of a first
- *    visit), which must not delay the first paint or the reader's first tap. Once a worker is in
- *    charge, nothing is registered again: the browser itself checks sw.js for a new version
- *    when the reader opens a page.
+ *    build) 5 s after the page has loaded, when the browser is idle, or as soon as the reader
+ *    switches to another tab or app. Registering costs the main thread tens of milliseconds (the
+ *    largest single item in a CPU profile of a first visit), which must not delay the first
+ *    paint or the reader's first tap. Once a worker is in charge, nothing is registered again:
+ *    the browser itself checks sw.js for a new version when the reader opens a page.
  * 2. Once the worker says its copy of the whole guide is complete, add a small "Available
  *    offline" note to the footer.
  * 3. When a newer version of the guide has been installed in the background and takes over,
@@ -19,7 +19,7 @@
 (function () {
   "use strict";
 
-  var REGISTER_DELAY_MS = 4000;
+  var REGISTER_DELAY_MS = 5000;
   var script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script || !window.MessageChannel) {
     return;
@@ -99,14 +99,28 @@
       .then(checkOffline, function () {});
   }
 
+  var registered = false;
+  function registerOnce() {
+    if (!registered) {
+      registered = true;
+      register();
+    }
+  }
+
   function whenIdle() {
     window.setTimeout(function () {
       if (window.requestIdleCallback) {
-        window.requestIdleCallback(register, { timeout: 5000 });
+        window.requestIdleCallback(registerOnce, { timeout: 5000 });
       } else {
-        register();
+        registerOnce();
       }
     }, REGISTER_DELAY_MS);
+    // A reader who switches away early still gets the copy: a hidden page has no paint to delay.
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") {
+        registerOnce();
+      }
+    });
   }
 
   if (workers.controller) {
