@@ -18,7 +18,8 @@ from browser_support import Site, build_site, new_page
 from playwright.sync_api import Browser, BrowserContext, Page
 from test_browser_search import search
 
-from guidebuild.localsite import serve
+from guidebuild.localsite import Sent, serve
+from guidebuild.offline.precache import entries
 from guidebuild.publish import publish
 
 CACHE_NAMES = "async () => (await caches.keys()).filter(name => name.startsWith('back-massage-guide:'))"
@@ -101,6 +102,12 @@ def test_after_one_visit_every_page_search_404_and_pdfs_work_offline(page: Page,
     assert [url for url in addresses if not url.startswith((origin, "data:", "blob:"))] == []
 
 
+def changed_files(before: Path, after: Path) -> set[str]:
+    """The addresses (as the worker lists them) of files whose bytes differ between two builds."""
+    old = {entry.url: entry.integrity for entry in entries(before)}
+    return {entry.url for entry in entries(after) if old.get(entry.url) != entry.integrity}
+
+
 def changed_build(tmp_path: Path, *, new_text: str) -> Path:
     """Build the real project again with one sentence added under the Tips page's heading."""
     from support.sitekit import copy_project
@@ -117,22 +124,27 @@ def test_a_new_build_replaces_the_old_cache_and_a_broken_one_never_does(page: Pa
                                                                        tmp_path: Path) -> None:
     new_text = "This sentence was added by the update test."
     rebuilt = changed_build(tmp_path, new_text=new_text)
+    changed = changed_files(site.directory, rebuilt)
+    assert "tips/" in changed and "assets/stylesheets/extra.css" not in changed, changed
     served = served_copy(site.directory, tmp_path)
-    with serve(served) as base_url:
+    traffic: list[Sent] = []
+    with serve(served, traffic=traffic) as base_url:
         install(page, base_url)
         old_caches = page.evaluate(CACHE_NAMES)
         assert len(old_caches) == 1, old_caches
 
-        # A deploy that lost one file: the new worker must not install, the old one stays in charge.
+        # A deploy that lost one of the files that changed: the new worker must not install, and
+        # the old one stays in charge.
         broken = tmp_path / "broken"
         shutil.copytree(rebuilt, broken)
-        (broken / "assets" / "illustrations" / "back-map.svg").unlink()
+        (broken / "tips" / "index.html").unlink()
         publish(broken, served)
         assert page.evaluate(UPDATE) == "redundant"
         assert page.evaluate(CACHE_NAMES) == old_caches
 
         # The real new build: an online reload shows the new text at once (pages are network first).
         publish(rebuilt, served)
+        traffic.clear()
         page.goto(base_url + "tips/", wait_until="load")
         page.reload(wait_until="load")
         assert new_text in page.inner_text("article")
@@ -141,6 +153,10 @@ def test_a_new_build_replaces_the_old_cache_and_a_broken_one_never_does(page: Pa
         # The new worker has taken over once its activation (which deletes old caches) is done.
         page.wait_for_function("() => navigator.serviceWorker.controller.state === 'activated'")
         new_caches = page.evaluate(CACHE_NAMES)
+    prefix = urlsplit(base_url).path
+    downloaded = {path.removeprefix(prefix) or "./" for path, _, _ in traffic}
+    assert {"tips/", "sw.js"} <= downloaded, "the traffic recorder missed the update"
+    assert downloaded - changed <= {"sw.js"}, "the update downloaded files it already had"
     assert "A newer version of this guide is ready." in notice
     assert len(new_caches) == 1 and new_caches != old_caches, (old_caches, new_caches)
     page.context.set_offline(True)

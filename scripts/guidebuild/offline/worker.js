@@ -6,8 +6,9 @@
  * version made from all of them. Do not edit sw.js; edit this template.
  *
  * - Install: fetch every file, check each against its hash (the browser's `integrity` check)
- *   and keep it only if it is a same-origin 200 answer. All or nothing: one failure and this
- *   version is not installed, so the version already in charge goes on serving.
+ *   and keep it only if it is a same-origin 200 answer; a file an older cache holds with the same
+ *   hash is copied instead of downloaded again. All or nothing: one failure and this version is
+ *   not installed, so the version already in charge goes on serving.
  * - Activate: delete this site's older caches, then take over the open pages; they hear of it
  *   (offline.js tells the reader once that a newer version is ready).
  * - Pages: network first, with a short timeout, so a reader online gets the newest text; then
@@ -35,9 +36,31 @@ function isCacheable(response) {
   return response.ok && response.status === 200 && response.type === "basic" && !response.redirected;
 }
 
+async function hasIntegrity(response, integrity) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+  return "sha256-" + btoa(String.fromCharCode(...digest)) === integrity;
+}
+
+// An update downloads only what changed: a file whose bytes an older cache of this site already
+// holds (same address, same SHA-256) is copied from there.
+async function fromOlderCache(url, integrity) {
+  const names = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME);
+  for (const name of names) {
+    const old = await (await caches.open(name)).match(url);
+    if (old && await hasIntegrity(old.clone(), integrity)) {
+      return old;
+    }
+  }
+  return null;
+}
+
 async function precache() {
   const responses = await Promise.all(PRECACHE.files.map(async (file) => {
     const url = new URL(file.url, SCOPE).href;
+    const kept = await fromOlderCache(url, file.integrity);
+    if (kept) {
+      return [url, kept];
+    }
     // `no-cache`: revalidate with the server, so the HTTP cache cannot hand back an older build.
     const response = await fetch(new Request(url, { cache: "no-cache", integrity: file.integrity }));
     if (!isCacheable(response)) {
