@@ -12,8 +12,9 @@ serves it gzip-compressed on 127.0.0.1 under its site_url path, as GitHub Pages 
 2. a first visit to the home page, with service workers blocked so that only what the page itself
    needs is counted, up to the network going quiet (target under 100 KB);
 3. a repeat visit: once the worker is in charge, the bytes downloaded to open each other page
-   (pages are fetched fresh, network first; everything else comes from the cache; target at most
-   10 KB for the second page).
+   with the browser's HTTP cache emptied first, the worst case (pages are fetched fresh, network
+   first; everything else comes from the worker's cache; target at most 10 KB for the second
+   page), and apart from that the browser's own checks of sw.js for a new version.
 
 Prints figures and asserts nothing. Byte counts are exact (headers plus bodies as sent);
 nothing here depends on how busy the machine is.
@@ -25,6 +26,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -87,11 +89,14 @@ def measure(site_dir: Path, second_page: str) -> None:
             # case, a reader coming back after the host's 10 minutes of HTTP caching are over.
             session = context.new_cdp_session(page)
             repeat: dict[str, int] = {}
+            checks: list[int] = []
+            worker = urlsplit(base_url).path + "sw.js"
             for path in pages:
                 session.send("Network.clearBrowserCache")
                 traffic.clear()
                 page.goto(base_url + path, wait_until="networkidle")
-                repeat[path] = total(traffic)
+                repeat[path] = total([sent for sent in traffic if sent[0] != worker])
+                checks += [size for name, _, size in traffic if name == worker]
             context.close()
         finally:
             browser.close()
@@ -102,6 +107,10 @@ def measure(site_dir: Path, second_page: str) -> None:
     print("Repeat visit, every other page (KB downloaded; only the page itself, the rest is cached):")
     for path, size in sorted(repeat.items(), key=lambda item: -item[1]):
         print(f"  /{path:<14} {size / KB:6.1f}  {verdict(size, SECOND_PAGE_BUDGET)}")
+    if checks:
+        print(f"The browser also fetched sw.js to look for a new version on {len(checks)} of {len(repeat)} "
+              f"pages, {max(checks) / KB:.1f} KB each time with its HTTP cache emptied "
+              "(a host that sends ETags, as GitHub Pages does, answers 304 Not Modified instead)")
 
 
 def main(argv: list[str] | None = None) -> int:

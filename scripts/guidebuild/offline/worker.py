@@ -29,10 +29,18 @@ def precache_data(files: list[Entry]) -> dict:
     }
 
 
+#: What replaces the template's opening comment in sw.js: browsers fetch sw.js again each time
+#: they check for a new version, so the long explanation stays in the template.
+GENERATED_NOTE = "/* Back Massage Guide's service worker, written by scripts/guidebuild/offline/worker.py " \
+                 "from worker.js: edit that, not this. */\n"
+
+
 def render_worker(files: list[Entry]) -> str:
     template = TEMPLATE.read_text(encoding="utf-8")
     if template.count(PLACEHOLDER) != 1 or f"{LIST_LINE}{PLACEHOLDER};" not in template:
         raise ValueError(f"{TEMPLATE} must hold `{LIST_LINE}{PLACEHOLDER};` exactly once")
+    if template.startswith("/*"):
+        template = GENERATED_NOTE + template[template.index("*/") + 2:].lstrip("\n")
     data = json.dumps(precache_data(files), separators=(",", ":"), ensure_ascii=True)
     return template.replace(PLACEHOLDER, data)
 
