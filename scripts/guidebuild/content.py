@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild import frontmatter, safety, sources
 from guidebuild.findings import Finding
+from guidebuild.privacy import page_fields
 
 # A page that takes longer than this to check is refused (SRC007). Normal pages take well under a
 # second; some inputs make Python's HTML parser (and so Python-Markdown and MkDocs) slow down
@@ -97,12 +98,14 @@ def check(config: MkDocsConfig) -> list[Finding]:
     own = _own_prefixes(config)
     render = _renderer(config)
     auto_append, bases = _snippet_settings(config)
+    dirs = list(config.theme.dirs)
+    theme_files = page_fields.theme_files(dirs)
     for file in files:
         suffix = file.path.suffix.lower()
         try:
             with time_limit(PAGE_SECONDS):
                 if file.is_page:
-                    findings += _check_page(file, render, auto_append, bases, own)
+                    findings += _check_page(file, render, auto_append, bases, own, (dirs, theme_files))
                 elif suffix == ".svg":
                     findings += safety.check_svg(str(file.path), file.path.read_bytes(), own)
                 elif suffix in sources.TEXT_SUFFIXES:
@@ -121,7 +124,8 @@ def check(config: MkDocsConfig) -> list[Finding]:
 
 
 def _check_page(file: sources.DocFile, render: Callable[[str], str] | None, auto_append: list[Path],
-                bases: list[Path], own: tuple[str, ...]) -> list[Finding]:
+                bases: list[Path], own: tuple[str, ...],
+                theme: tuple[list[str], tuple[set[str], set[str]]]) -> list[Finding]:
     _data, text, found = sources.read_checked(file)
     if text is None:
         return found
@@ -130,7 +134,7 @@ def _check_page(file: sources.DocFile, render: Callable[[str], str] | None, auto
         empty = sources.empty_page(file, "", {})
         return [empty] if empty else []
     matter = frontmatter.parse(path, text)
-    found += matter.findings
+    found += matter.findings + page_fields.check(path, matter.meta, matter.places, *theme)
     empty = sources.empty_page(file, text[matter.body_offset:], matter.meta)
     if empty:
         return [*found, empty]
