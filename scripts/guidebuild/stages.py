@@ -30,6 +30,7 @@ def source_checks() -> list[Stage]:
     """Checks that read `docs/` and `mkdocs.yml` only (run before rendering)."""
     from guidebuild import cheatsheet, content
     from guidebuild.links import check_site as check_links
+    from guidebuild.privacy import settings as privacy_settings
     from guidebuild.reviews import check_site as check_review_dates
 
     return [
@@ -38,6 +39,7 @@ def source_checks() -> list[Stage]:
         Stage("Checking links", check_links),  # links.py: pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", cheatsheet.check_sources),
         Stage("Checking review dates", check_review_dates),  # reviews.py: overdue → warning
+        Stage("Checking privacy settings and file types", privacy_settings.check),  # privacy/settings.py
     ]
 
 
@@ -45,9 +47,14 @@ def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
     from guidebuild.built import check_output as check_built_links
     from guidebuild.cheatsheet import pdf as cheatsheet_pdf
+    from guidebuild.privacy import csp
+    from guidebuild.privacy import output as privacy_output
 
     return [
         # First, so that checks of the built site find the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", cheatsheet_pdf.print_step),
         Stage("Checking links in the built site", check_built_links),  # built.py: templates, hooks, PDFs
+        # Last two, after everything that writes into the output: privacy/csp.py, privacy/output.py.
+        Stage("Adding the Content-Security-Policy to every page", csp.add_policy),
+        Stage("Checking every file to be published (privacy allow-list)", privacy_output.check_output),
     ]
