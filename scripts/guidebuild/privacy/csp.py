@@ -111,7 +111,7 @@ def with_policy(html: str) -> str | None:
     return html[:at] + meta + html[at:]
 
 
-def add_policy(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+def add_content_security_policy(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     """Build step: every HTML page in the staging folder gets its policy. A page without `<head>`
     (a fragment copied from docs/) cannot carry one and is refused."""
     findings = []

@@ -242,7 +242,7 @@ def _finding(problem: Problem, key: str, built: Path, sources: _Sources) -> Find
                    HINTS.get(problem.code, ""))
 
 
-def check_output(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
+def check_published_files(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     """Build step: the allow-list check of the staging folder, named as the site folder."""
     from guidebuild.publish import STAGING_PREFIX
 

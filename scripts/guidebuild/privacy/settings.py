@@ -18,10 +18,11 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild import safety, sources
+from guidebuild.checks import safety
 from guidebuild.findings import ERROR, Finding
 from guidebuild.privacy.output import PROJECT_SCRIPTS, PUBLISHED
 from guidebuild.privacy.urls import own_prefixes, short, stays_here
+from guidebuild.site import doc_files
 
 # What docs/ may hold: what the site publishes, plus the Markdown it is made from.
 DOCS_SUFFIXES = frozenset({*PUBLISHED, ".md", ".markdown"}) - {".xml"}
@@ -97,7 +98,7 @@ def check_config(config: MkDocsConfig) -> list[Finding]:
 
 def check_file_types(config: MkDocsConfig) -> list[Finding]:
     """PRIV003 for every file in docs/ the site would publish but does not need."""
-    files, _ = sources.walk(config.docs_dir, config.get("exclude_docs"))
+    files, _ = doc_files.walk(config.docs_dir, config.get("exclude_docs"))
     findings = []
     for file in files:
         suffix = file.path.suffix.lower()
@@ -115,6 +116,6 @@ def check_file_types(config: MkDocsConfig) -> list[Finding]:
     return findings
 
 
-def check(config: MkDocsConfig) -> list[Finding]:
+def check_privacy_settings(config: MkDocsConfig) -> list[Finding]:
     """Source stage: mkdocs.yml settings and docs/ file types (nothing is written)."""
     return check_config(config) + check_file_types(config)
