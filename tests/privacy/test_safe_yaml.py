@@ -65,3 +65,13 @@ def test_an_allowed_name_is_the_real_function(tmp_path: Path) -> None:
 
     data = _load(tmp_path, "f: !!python/name:material.extensions.emoji.to_svg\n")
     assert data["f"] is to_svg
+
+
+def test_the_check_make_serve_runs_first_refuses_an_unsafe_file(tmp_path: Path, capsys) -> None:
+    flag = tmp_path / "ran"
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f'site_name: x\nextra:\n  x: !!python/object/apply:os.system ["touch {flag}"]\n', encoding="utf-8")
+    assert safe_yaml.main([str(path)]) == 2
+    assert "mkdocs.yml:3:6: CFG006" in capsys.readouterr().err
+    assert not flag.exists()
+    assert safe_yaml.main([str(ROOT / "mkdocs.yml")]) == 0

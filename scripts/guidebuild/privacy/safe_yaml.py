@@ -259,3 +259,32 @@ def load(path: Path, config: Any, *, _seen: tuple[Path, ...] = ()) -> dict[str, 
         raise UsageError(Finding(str(path), 0, 0, "CFG002", f"the configuration {problem}", ERROR,
                                  "Fix the `INHERIT:` path (relative to this file)."))
     return mergedeep.merge(load(parent, config, _seen=(*_seen, path)), data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m guidebuild.privacy.safe_yaml [mkdocs.yml]`: check the file before `mkdocs serve` reads it.
+
+    `mkdocs serve` loads mkdocs.yml with MkDocs' own loader, which runs `!!python/object` tags;
+    `make serve` runs this first, so an unsafe file is refused (exit 2) before MkDocs opens it.
+    """
+    import sys
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from guidebuild.findings import format_text
+
+    names = argv if argv is not None else sys.argv[1:]
+    path = Path(names[0] if names else "mkdocs.yml")
+    try:
+        load(path, MkDocsConfig(config_file_path=str(path)))
+    except UsageError as error:
+        sys.stderr.write("\n".join(format_text(f) for f in error.findings) + "\n")
+        return 2
+    except (OSError, yaml.YAMLError) as error:
+        sys.stderr.write(f"{path}: CFG002 cannot read the configuration: {error}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
