@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 from xml.parsers import expat
 
@@ -259,15 +260,22 @@ def xml_problems(data: bytes, context: Context) -> list[Problem]:
     parser.CharacterDataHandler = text
     parser.ProcessingInstructionHandler = instruction
     parser.StartDoctypeDeclHandler = doctype
+    error = _parse(parser, data)
+    if error is not None:
+        problems.append(Problem(error.lineno, error.offset + 1, PRIV_FETCH,
+                                f"not well-formed XML ({expat.ErrorString(error.code)}), so it cannot be checked", ""))
+    return problems
+
+
+def _parse(parser: Any, data: bytes) -> expat.ExpatError | None:
+    """Run the parser to the end (or to a refused DOCTYPE); the XML error if it is not well-formed."""
     try:
         parser.Parse(data, True)
     except _Stop:
-        pass
+        return None
     except expat.ExpatError as error:
-        problems.append(Problem(error.lineno, error.offset + 1, PRIV_FETCH,
-                                f"not well-formed XML ({expat.ErrorString(error.code)}), so it cannot be checked",
-                                ""))
-    return problems
+        return error
+    return None
 
 
 def resolve(key: str, url: str, site_path: str, own_prefixes: tuple[str, ...]) -> str | None:
