@@ -54,8 +54,9 @@ def output_steps() -> list[Stage]:
     return [
         # First, so that checks of the built site find the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
-        Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
-        # Last two, after everything that writes into the output (privacy/csp.py, privacy/output.py).
+        # Writes into every page: before anything lists the files with their hashes (privacy/csp.py).
         Stage("Adding the Content-Security-Policy to every page", add_content_security_policy),
+        Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
+        # Last: reads every file exactly as it will be published (privacy/output.py).
         Stage("Checking every file to be published (privacy allow-list)", check_published_files),
     ]
