@@ -75,3 +75,11 @@ def test_the_check_make_serve_runs_first_refuses_an_unsafe_file(tmp_path: Path, 
     assert "mkdocs.yml:3:6: CFG006" in capsys.readouterr().err
     assert not flag.exists()
     assert safe_yaml.main([str(ROOT / "mkdocs.yml")]) == 0
+
+
+def test_pymdownx_slugify_with_options_is_the_one_factory_that_may_be_called(tmp_path: Path) -> None:
+    data = _load(tmp_path, "s: !!python/object/apply:pymdownx.slugs.slugify\n  kwds: {case: lower}\n")
+    assert data["s"]("Café Au Lait", "-") == "café-au-lait"
+    hostile = "s: !!python/object/apply:pymdownx.slugs.slugify\n  kwds:\n    case: !!python/name:os.system\n"
+    assert _codes(tmp_path, hostile) == [(3, "CFG006")]
+    assert _codes(tmp_path, "s: !!python/object/apply:pymdownx.slugs.uslugify []\n") == [(1, "CFG006")]

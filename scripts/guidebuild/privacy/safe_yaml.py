@@ -12,6 +12,8 @@ Accepted tags:
     !ENV VAR / !ENV [VAR, …, default]     an environment variable (as MkDocs documents)
     !relative [$config_dir|$docs_dir/…]   a path placeholder (as MkDocs documents)
     !!python/name:module.attribute        only for the callables in `ALLOWED_NAMES`
+    !!python/object/apply:module.factory  only for the factories in `ALLOWED_FACTORIES` (pymdownx's
+                                          slug function with options), with plain arguments
 
 Codes:
     CFG006  a YAML tag that is not accepted (it could run code); refused and never executed
@@ -49,14 +51,20 @@ ALLOWED_NAMES = frozenset({
     "markdown.extensions.toc.slugify",
     "markdown.extensions.toc.slugify_unicode",
 })
+# Factories Markdown extensions document with `!!python/object/apply:` (pymdownx's slug function
+# with options: `slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`).
+# Only these are called, only with plain values (every nested node's tag is checked too).
+PYTHON_APPLY = "tag:yaml.org,2002:python/object/apply:"
+ALLOWED_FACTORIES = frozenset({"pymdownx.slugs.slugify"})
 ACCEPTED_TAGS = ("!ENV", "!relative")
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset({"str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "merge", "value"})
 MAX_DEPTH = 100  # mkdocs.yml nests a few levels; PyYAML's composer recurses (about 3 frames a level)
 MAX_NAV_DEPTH = 10  # sections inside sections; Material's templates recurse per level
 MAX_EXPANDED = 20_000  # entries counted with every alias expanded (this site has a few hundred)
-HINT_TAG = ("Remove the tag. mkdocs.yml may use `!ENV`, `!relative` and `!!python/name:` for the "
-            "emoji and Markdown extension functions listed in scripts/guidebuild/privacy/safe_yaml.py.")
+HINT_TAG = ("Remove the tag. mkdocs.yml may use `!ENV`, `!relative`, and `!!python/name:` or "
+            "`!!python/object/apply:` for the few emoji and Markdown extension functions listed in "
+            "scripts/guidebuild/privacy/safe_yaml.py.")
 
 
 class _SafeConfigLoader(yaml.SafeLoader):
@@ -95,8 +103,28 @@ def _construct_python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node
     return getattr(importlib.import_module(module), attribute)
 
 
+def _construct_python_apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """Call an allow-listed factory with plain arguments: a list (`args`) or `{args: […], kwds: {…}}`."""
+    if suffix not in ALLOWED_FACTORIES:
+        raise yaml.constructor.ConstructorError(None, None, f"python/object/apply:{suffix} is not allowed",
+                                                node.start_mark)
+    args: list[Any] = []
+    kwds: dict[str, Any] = {}
+    if isinstance(node, yaml.SequenceNode):
+        args = loader.construct_sequence(node, deep=True)
+    elif isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+        if set(value) - {"args", "kwds"}:
+            raise yaml.constructor.ConstructorError(None, None, "only `args` and `kwds` may be given",
+                                                    node.start_mark)
+        args, kwds = list(value.get("args") or []), dict(value.get("kwds") or {})
+    module, _, attribute = suffix.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)(*args, **kwds)
+
+
 _SafeConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 _SafeConfigLoader.add_multi_constructor(PYTHON_NAME, _construct_python_name)
+_SafeConfigLoader.add_multi_constructor(PYTHON_APPLY, _construct_python_apply)
 
 
 def _loader_class(config: Any) -> type[yaml.SafeLoader]:
@@ -153,6 +181,8 @@ def _tag_finding(path: Path, node: yaml.Node) -> Finding | None:
                        f"`!!python/name:{name}` is not allowed (not a known function), so it was not loaded",
                        ERROR, HINT_TAG)
     if tag in ACCEPTED_TAGS or (tag.startswith(CORE) and tag[len(CORE):] in CORE_TAGS):
+        return None
+    if tag.startswith(PYTHON_APPLY) and tag[len(PYTHON_APPLY):] in ALLOWED_FACTORIES:
         return None
     shown = "!!" + tag[len(CORE):] if tag.startswith(CORE) else tag
     return Finding(*_where(path, node.start_mark), "CFG006",
