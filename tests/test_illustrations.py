@@ -201,7 +201,7 @@ def test_check_mode_passes_on_the_repository() -> None:
 def test_check_mode_lists_an_edited_and_a_missing_file(tmp_path: Path) -> None:
     illustrations.write_all(tmp_path)
     edited = tmp_path / "back-map.svg"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("#1f6fb2", "#ff0000"), encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("#1a1a1a", "#ff0000"), encoding="utf-8")
     (tmp_path / "step-07.svg").unlink()
     result = subprocess.run([sys.executable, str(GENERATOR), "--check", "--out", str(tmp_path)],
                             capture_output=True, text=True, check=False, cwd=ROOT)
@@ -342,3 +342,52 @@ def test_labels_stay_inside_the_picture_and_apart() -> None:
                         failures.append(f"{path.name}: {a['text']!r} overlaps {b['text']!r}")
         browser.close()
     assert not failures, "\n".join(failures)
+
+
+# --- 4. The pictures agree with the safety rules and show the hands -------------------------------
+
+
+def _press_rings(svg_text: str) -> list[tuple[float, float]]:
+    """Centres of the press marks (rings of radius 6.5 filled with paper) in the back's frame."""
+    root = ET.fromstring(svg_text)
+    return [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{{{SVG_NS}}}circle")
+            if c.get("r") == "6.5" and c.get("fill") == "#ffffff"]
+
+
+def press_problems(rendered: dict[str, str]) -> tuple[list[str], int]:
+    """Press marks on the spine or in the kidney area, and how many marks were checked."""
+    from guidebuild.illustrations.back import KIDNEY, SPINE_HALF
+
+    problems, checked = [], 0
+    for name, text in rendered.items():
+        for x, y in _press_rings(text):
+            checked += 1
+            if abs(x) - 6.5 <= SPINE_HALF:
+                problems.append(f"{name}: press mark at x={x} touches the spine")
+            if y + 6.5 >= KIDNEY[1]:
+                problems.append(f"{name}: press mark at y={y} reaches the kidney area")
+    return problems, checked
+
+
+def test_every_press_mark_is_off_the_spine_and_above_the_kidney_area() -> None:
+    """STATUS.md: presses only on the muscles beside the spine, and palm presses stop at the ribs."""
+    problems, checked = press_problems(illustrations.render_all())
+    assert not problems, "\n".join(problems)
+    assert checked >= 8, "the step 7 and compression pictures should have press marks"
+
+
+def test_every_step_picture_shows_the_hands() -> None:
+    rendered = illustrations.render_all()
+    for n in range(1, 13):
+        uses = re.findall(r'<use href="#hand-(\w+)"', rendered[f"step-{n:02d}.svg"])
+        assert len(uses) >= 2, f"step {n} should show both hands (or one on the other)"
+
+
+@pytest.mark.parametrize(("where", "expected"), [("0", "spine"), ("-30", "kidney")])
+def test_a_bad_press_mark_is_caught(where: str, expected: str) -> None:
+    """The rule above can fail: a ring planted on the spine, or low in the kidney area, is found."""
+    x, y = (where, "80") if expected == "spine" else (where, "180")
+    planted = illustrations.render_all()["step-07.svg"].replace(
+        "</svg>", f'<circle cx="{x}" cy="{y}" r="6.5" fill="#ffffff"/></svg>')
+    problems, _ = press_problems({"step-07.svg": planted})
+    assert len(problems) == 1 and expected in problems[0]
