@@ -276,6 +276,18 @@ def reach(pose: Pose, wrist: Pt, far_wrist: Pt | None = None, bend: float = 1.0,
     return Pose(pose.torso, pose.neck, pose.head, solve(wrist), far, pose.near_leg, pose.far_leg, pose.palm_down)
 
 
+def joints(pose: Pose, x: float, y: float, scale: float = 1.0, mirror: bool = False) -> dict[str, Pt]:
+    """Where the joints of a standing-placed figure are in the picture, to aim labels at them."""
+    sk = Skeleton(pose)
+    _, elbow, wrist = sk.arm(pose.near_arm)
+    _, knee, ankle = Skeleton.leg(pose.near_leg)
+    middle = _framed([(28.0, -9.0)], (0.0, 0.0), sk.u, sk.v)[0]  # the middle of the back
+    head = _framed([(12.0, 0.0)], sk.neck_top, _up(sk.head_angle), _up(sk.head_angle + 90))[0]
+    found = {"hip": (0.0, 0.0), "back": middle, "shoulder": sk.shoulder, "elbow": elbow, "wrist": wrist,
+             "knee": knee, "ankle": ankle, "head": head}
+    return {k: (x + (-px if mirror else px) * scale, y + py * scale) for k, (px, py) in found.items()}
+
+
 def to_body(point: Pt, x: float, y: float, scale: float = 1.0, mirror: bool = False) -> Pt:
     """A point in the picture, in the body space of a standing figure placed at (x, y)."""
     bx, by = (point[0] - x) / scale, (point[1] - y) / scale

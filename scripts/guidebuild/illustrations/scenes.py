@@ -1,7 +1,13 @@
-"""Pictures of people: the partner's positions, the giver's posture and where the giver stands.
+"""Pictures of people: the partner's positions, where and how you (the giver) stand, and posture.
 
-Built from the shared figure parts in `figures` (a person in a few poses, props), so that every
-person in the guide is drawn the same way.
+All of them are built from the shared figure in `figures`, posed by angles, so the partner and
+the giver are the same two people in every picture. Where the giver stands follows STATUS.md's
+shared decision: beside the partner, level with the waist, for most steps (at a bed at hip
+height, or kneeling on a cushion beside a floor mat); at the head end, facing the feet, for the
+shoulder steps 4-6; behind the chair for the seated position.
+
+The beside-the-bed pictures look along the bed from the partner's feet: that is the only view
+that shows both the giver's whole body from the side and the partner's back under the hands.
 """
 
 from __future__ import annotations
@@ -9,257 +15,424 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .hands import hand
-from .marks import label, leader, tick
-from .style import LABEL, OUTLINE, PAPER
-from .svg import Node, Pt, arc, el, g, path
+from .figures import (
+    LYING,
+    Limb,
+    Pose,
+    floor,
+    joints,
+    mat,
+    person,
+    pillow,
+    reach,
+    table,
+    to_body,
+    towel_over_hips,
+    towel_roll,
+)
+from .hands import hand_on
+from .marks import label, leader, line_arrow, tick
+from .style import CLOTH, FIGURE, LABEL, PAPER
+from .svg import Node, Pt, el, g, num
 
-
-def body(limbs: Sequence[tuple[str, float]], head: tuple[float, float, float] | None = None, fill: str = PAPER) -> Node:
-    """A person from thick round-capped strokes: an ink pass, then a fill pass on top.
-
-    Drawing every limb twice (wide in ink, narrower in the fill colour) outlines the
-    union of the limbs, so overlapping parts merge into one clean silhouette.
-    """
-    ink: list[Node] = [el("path", d=p, stroke_width=w + 2 * OUTLINE) for p, w in limbs]
-    paint: list[Node] = [el("path", d=p, stroke_width=w) for p, w in limbs]
-    if head:
-        hx, hy, hr = head
-        ink.append(el("circle", cx=hx, cy=hy, r=hr + OUTLINE, fill="currentColor", stroke="none"))
-        paint.append(el("circle", cx=hx, cy=hy, r=hr, fill=fill, stroke="none"))
-    return g(g(ink, stroke="currentColor"), g(paint, stroke=fill), fill="none")
-
-
-def pillow(x: float, y: float, w: float, h: float) -> Node:
-    """A soft rectangle with a seam line: pillows and folded towels."""
-    return g(
-        el("rect", x=x, y=y, width=w, height=h, rx=min(h, w) / 2.6),
-        fill=PAPER, stroke="currentColor", stroke_width=2,
-    )
-
-
-def towel_roll(cx: float, cy: float, r: float) -> Node:
-    """A rolled towel seen end-on: a circle with a spiral."""
-    return g(
-        el("circle", cx=cx, cy=cy, r=r),
-        el("path", d=arc(cx, cy, r * 0.55, 0, 270), fill="none"),
-        fill=PAPER, stroke="currentColor", stroke_width=2,
-    )
-
-
-def position_face_down() -> list[Node]:
-    """Lying face-down: a rolled towel under the forehead, a pillow under the ankles."""
-    scene = [
-        el("rect", x=6, y=120, width=308, height=10, rx=3, fill=PAPER, stroke="currentColor", stroke_width=2),
-        towel_roll(26, 112, 8),  # under the forehead, leaving room to breathe
-        pillow(238, 98, 46, 22),  # under the ankles, so the knees bend slightly
-        body(
-            [
-                ("M50,100 L64,101", 12),  # neck
-                ("M70,104 C84,103 100,104 114,105", 32),  # chest
-                ("M114,106 C128,107 140,108 152,107", 26),  # waist
-                ("M146,104 L158,104", 30),  # hips
-                ("M160,108 L212,110", 20),  # thigh
-                ("M212,110 L262,90", 14),  # shin, resting on the pillow
-                ("M265,89 L282,102", 9),  # foot, toes down
-            ],
-            head=(35, 95, 13),
-        ),
-        body([("M76,101 L110,106 L146,108", 10)]),  # arm resting by the side
-        label(4, 150, ["Rolled towel", "under forehead"]),
-        leader([(28, 139), (26, 118)]),
-        label(150, 150, ["Arms rest by", "the sides"], anchor="middle"),
-        leader([(130, 139), (126, 108)]),
-        label(316, 150, ["Pillow under", "the ankles"], anchor="end"),
-        leader([(268, 139), (262, 114)]),
-    ]
-    return [g(scene, transform="translate(0 -52)")]
-
-
-def position_side_lying() -> list[Node]:
-    """Lying on one side, seen from above, with pillows for head, arms and knees."""
-    return [
-        pillow(8, 70, 60, 56),  # under the head
-        body([("M162,104 L228,114 L290,110", 19), ("M292,110 L306,104", 9)]),  # lower leg
-        pillow(186, 120, 80, 44),  # between the knees
-        body(
-            [
-                ("M50,98 L66,98", 12),  # neck
-                ("M72,96 C100,92 132,92 160,100", 36),  # torso, back towards the top
-                ("M160,106 L200,166 L256,174", 20),  # upper leg, bent forward
-                ("M258,175 L272,181", 9),  # foot
-            ],
-            head=(36, 98, 15),
-        ),
-        pillow(84, 118, 62, 36),  # hugged in front of the chest
-        body([("M80,106 L98,136 L134,138", 10)]),  # top arm over the pillow
-        hand(96, 50, rotate=170, scale=0.62, left=True),  # your hands on the upper side
-        hand(132, 52, rotate=175, scale=0.62),
-        label(8, 24, "Pillow under the head"),
-        leader([(30, 30), (30, 72)]),
-        label(60, 184, "Hug a pillow"),
-        leader([(100, 172), (110, 152)]),
-        label(316, 208, ["Pillow between", "the knees"], anchor="end"),
-        leader([(290, 194), (250, 142)]),
-        label(316, 30, ["Your hands on", "the upper side", "of the back"], anchor="end"),
-        leader([(210, 50), (146, 62)]),
-    ]
-
-
-def position_seated() -> list[Node]:
-    """Sitting facing a chair back with a pillow over it; you stand behind."""
-    chair = g(
-        path([("M", ((96.0, 170.0),)), ("L", ((196.0, 170.0),))]),  # seat
-        path([("M", ((102.0, 170.0),)), ("L", ((102.0, 246.0),)), ("M", ((190.0, 170.0),)), ("L", ((190.0, 246.0),))]),
-        path([("M", ((194.0, 170.0),)), ("L", ((198.0, 100.0),))]),  # chair back
-        fill="none", stroke="currentColor", stroke_width=4,
-    )
-    return [
-        path([("M", ((6.0, 248.0),)), ("L", ((314.0, 248.0),))], stroke="currentColor", stroke_width=2),
-        body(  # you, standing behind
-            [
-                ("M50,150 L46,198 L42,242", 15),
-                ("M50,150 L62,198 L64,242", 15),
-                ("M42,243 L58,246", 9),
-                ("M64,243 L80,246", 9),
-                ("M50,150 L58,92", 24),
-                ("M60,84 L62,78", 10),
-            ],
-            head=(64, 64, 12),
-        ),
-        chair,
-        pillow(178, 88, 38, 54),  # over the top of the chair back
-        body(
-            [
-                ("M124,160 C130,136 142,116 158,102", 30),  # torso leaning onto the pillow
-                ("M166,94 L174,86", 11),  # neck
-                ("M126,162 L206,160", 20),  # thigh
-                ("M206,160 L202,236", 14),  # shin
-                ("M202,240 L220,245", 9),  # foot flat on the floor
-            ],
-            head=(184, 74, 13),
-        ),
-        body([("M160,104 L206,92 L180,86", 10)]),  # folded arms on the pillow
-        body([("M60,96 L96,112 L140,100", 9)]),  # your arm, hand on the shoulder
-        label(8, 24, "You stand behind"),
-        label(224, 30, ["Head rests", "on folded", "arms"]),
-        leader([(230, 66), (194, 86)]),
-        label(224, 118, ["Pillow over", "the chair", "back"]),
-        leader([(230, 150), (208, 134)]),
-        label(224, 206, ["Feet flat on", "the floor"]),
-        leader([(232, 224), (216, 240)]),
-    ]
-
-def bed_and_receiver() -> list[Node]:
-    """A bed with someone lying face-down on it, head towards the giver."""
-    return [
-        path([("M", ((4.0, 250.0),)), ("L", ((316.0, 250.0),))], stroke="currentColor", stroke_width=2),
-        el("rect", x=168, y=186, width=160, height=22, rx=4, fill=PAPER, stroke="currentColor", stroke_width=2),
-        path(
-            [("M", ((174.0, 208.0),)), ("L", ((174.0, 250.0),)), ("M", ((310.0, 208.0),)), ("L", ((310.0, 250.0),))],
-            stroke="currentColor", stroke_width=4,
-        ),
-        body([("M198,174 L330,174", 24)], head=(182, 176, 10)),
-    ]
+Entry = tuple[str, float, str, str, Callable[[], list[Node]]]
 
 
 @dataclass
 class Note:
-    """A posture label: its words, where it sits, and the body part it points at."""
+    """A label: its words, where it sits, and the point it names."""
 
     words: tuple[str, ...]
     at: Pt
     target: Pt
+    verdict: bool | None = None  # a tick (True) or cross (False) before the words
+
+
+def notes(items: Sequence[Note]) -> list[Node]:
+    """Labels with leaders ending on what they name; posture notes get a tick or a cross."""
+    out: list[Node] = []
+    for note in items:
+        x, y = note.at
+        indent = 0.0
+        if note.verdict is not None:
+            out.append(tick(x + 7, y - 4, note.verdict))
+            indent = 20.0
+        out.append(label(x + indent, y, note.words))
+        below = y + LABEL * 1.2 * (len(note.words) - 1) + 5
+        start = (x + indent + 20, below) if note.target[1] > y else (x + indent + 20, y - LABEL - 2)
+        out.append(leader([start, note.target]))
+    return out
+
+
+def heading(text: str, verdict: bool | None = None) -> list[Node]:
+    """The picture's own short title, top left (with a tick or cross for posture)."""
+    if verdict is None:
+        return [label(8, 22, text, bold=True, size=15)]
+    return [tick(16, 18, verdict, size=9), label(32, 24, text, bold=True, size=16)]
+
+
+# --- The partner seen from their feet, on a bed or a mat --------------------------------------
+
+
+def partner_from_feet(cx: float, surface: float, scale: float = 1.0) -> Node:
+    """The partner lying face-down, seen from the foot end: the back and hips under a towel,
+    the soles of both feet resting on a pillow in front.
+
+    (cx, surface) is the middle of the bed top under them; the top of the back is at
+    `surface - 25 * scale`.
+    """
+    def p(x: float, y: float) -> str:
+        return f"{num(cx + x * scale)},{num(surface - y * scale)}"
+
+    back = f"M{p(-24, 0)} C{p(-25, 14)} {p(-14, 25)} {p(0, 25)} C{p(14, 25)} {p(25, 14)} {p(24, 0)} Z"
+    towel = (f"M{p(-27, -2)} C{p(-28, 10)} {p(-20, 19)} {p(-8, 21)} L{p(8, 21)} "
+             f"C{p(20, 19)} {p(28, 10)} {p(27, -2)} Z")
+    folds = f"M{p(-13, 17)} Q{p(-16, 8)} {p(-20, 0)} M{p(12, 17)} Q{p(15, 8)} {p(19, 0)}"
+    soles = [el("ellipse", cx=cx + s * 6.5 * scale, cy=surface - 15 * scale, rx=5.2 * scale, ry=8 * scale)
+             for s in (-1, 1)]
+    return g(
+        el("path", d=back, fill=PAPER, stroke="currentColor", stroke_width=FIGURE),
+        el("path", d=towel, fill=PAPER, stroke="currentColor", stroke_width=FIGURE),
+        el("path", d=folds, fill="none", stroke="currentColor", stroke_width=CLOTH),
+        pillow(cx - 15 * scale, surface - 9 * scale, 30 * scale, 9 * scale),
+        g(soles, fill=PAPER, stroke="currentColor", stroke_width=FIGURE),
+    )
+
+
+GOOD_LUNGE = Pose(
+    torso=44, neck=50, head=62, near_leg=Limb(30, -6), far_leg=Limb(-22, -22), palm_down=True,
+)
+POOR_STOOP = Pose(
+    torso=64, neck=88, head=100, near_leg=Limb(2, -2), far_leg=Limb(-2, -4), palm_down=True,
+)
+HALF_KNEEL = Pose(
+    torso=40, neck=48, head=60, near_leg=Limb(84, -2), far_leg=Limb(4, -90, -150), palm_down=True,
+)
+
+
+def giver_at(pose: Pose, hip: Pt, hands: Pt, scale: float, far_hands: Pt | None = None) -> Node:
+    """You, placed at `hip` with your wrists on `hands` (both in picture coordinates)."""
+    return person(giver_pose(pose, hip, hands, scale, far_hands), *hip, scale=scale)
+
+
+def giver_pose(pose: Pose, hip: Pt, hands: Pt, scale: float, far_hands: Pt | None = None) -> Pose:
+    """The pose with the arms reaching to `hands` (picture coordinates)."""
+    wrist = to_body(hands, *hip, scale=scale)
+    far = to_body(far_hands, *hip, scale=scale) if far_hands else None
+    return reach(pose, wrist, far, bend=1.0, hand_angle=88.0)
+
+
+SCALE = 1.05  # people in the beside-the-bed pictures: about 1 px per cm at 320 px wide
+PARTNER = 1.35  # the partner seen from the feet is nearer the eye than you are
+FLOOR = 262.0
+BED = (170.0, 184.0, 112.0)  # x, top, width: bed top at about the height of your hips
+
+
+def beside_bed(pose: Pose) -> tuple[list[Node], dict[str, Pt]]:
+    """You beside a bed at hip height, hands on the partner's back (seen from their feet).
+
+    Returns the drawing and where your joints are, so labels can point at them.
+    """
+    x, top, width = BED
+    cx = x + width / 2
+    back_top = top - 25 * PARTNER
+    hip = (124.0, FLOOR - 86 * SCALE)
+    posed = giver_pose(pose, hip, (cx - 12, back_top + 2), SCALE, far_hands=(cx - 2, back_top + 1))
+    drawing = [
+        floor(4, 316, FLOOR),
+        table(x, top, width, FLOOR),
+        partner_from_feet(cx, top, PARTNER),
+        person(posed, *hip, scale=SCALE),
+    ]
+    return drawing, joints(posed, *hip, scale=SCALE)
+
+
+def stance_bed() -> list[Node]:
+    """You beside a bed at hip height, level with the partner's waist."""
+    drawing, at = beside_bed(GOOD_LUNGE)
+    return [
+        *heading("Beside a bed"),
+        *drawing,
+        *notes([
+            Note(("Bed top about", "hip height"), (214, 88), (BED[0] + BED[2] - 6, BED[1] + 2)),
+            Note(("Lean in,", "arms straight"), (8, 52), at["elbow"]),
+            Note(("One foot forward,", "knees soft"), (8, 300), at["knee"]),
+            Note(("Partner face-down,", "seen from their feet"), (168, 300), (BED[0] + BED[2] / 2 + 8, BED[1] - 16)),
+        ]),
+    ]
+
+
+def stance_floor() -> list[Node]:
+    """You kneel on a cushion beside a mat on the floor, leaning in with straight arms."""
+    scale, floor_y = SCALE, 250.0
+    mat_x, mat_w = 136.0, 150.0
+    surface = floor_y - 7
+    cx = mat_x + 62
+    back_top = surface - 25 * PARTNER
+    hip = (96.0, floor_y - 58 * scale)
+    return [
+        *heading("Kneeling on the floor"),
+        floor(4, 316, floor_y),
+        mat(mat_x, mat_w, floor_y),
+        pillow(40, floor_y - 9, 50, 9),  # cushion under your knee
+        partner_from_feet(cx, surface, PARTNER),
+        giver_at(HALF_KNEEL, hip, (cx - 12, back_top + 2), scale, far_hands=(cx - 2, back_top + 1)),
+        *notes([
+            Note(("Kneel on", "a cushion"), (8, 288), (66, 244)),
+            Note(("Mat or folded", "blanket"), (224, 90), (272, 246)),
+            Note(("Back long,", "arms straight"), (8, 60), (120, 150)),
+            Note(("Partner face-down,", "seen from their feet"), (150, 288), (210, 226)),
+        ]),
+    ]
+
+
+# --- The partner lying along the bed, seen from the side ---------------------------------------
+
+LIE_SCALE = 0.95
+
+
+def partner_lying(hip: Pt, head_left: bool = True) -> list[Node]:
+    """The partner face-down along a bed, seen from the side, hips and legs under a towel."""
+    return [
+        person(LYING, *hip, rotate=-90 if head_left else 90, scale=LIE_SCALE, mirror=head_left),
+        towel_over_hips(LYING, *hip, rotate=-90 if head_left else 90, scale=LIE_SCALE, mirror=head_left),
+    ]
+
+
+def stance_head_end() -> list[Node]:
+    """You at the head end of the bed, facing the partner's feet, hands on the shoulders."""
+    floor_y, top = 262.0, 190.0
+    table_x = 82.0
+    hip = (table_x + 28 + 82 * LIE_SCALE, top - 11 * LIE_SCALE)
+    shoulders = (hip[0] - 48 * LIE_SCALE, top - 20 * LIE_SCALE)
+    giver_hip = (52.0, floor_y - 86 * LIE_SCALE)
+    return [
+        *heading("At the head end"),
+        floor(4, 316, floor_y),
+        table(table_x, top, 316 - table_x, floor_y),
+        towel_roll(table_x + 30, top - 6, 6),
+        *partner_lying(hip),
+        giver_at(GOOD_LUNGE, giver_hip, (shoulders[0] + 2, shoulders[1] + 1), LIE_SCALE,
+                 far_hands=(shoulders[0] + 10, shoulders[1])),
+        line_arrow([(150.0, 128.0), (214.0, 128.0)], width=2.4),
+        *notes([
+            Note(("For steps 4 to 6:", "face their feet"), (150, 70), (180, 126)),
+            Note(("Hands on the", "shoulders"), (8, 300), (shoulders[0] + 8, shoulders[1] + 6)),
+            Note(("Towel roll", "under forehead"), (170, 300), (table_x + 30, top - 1)),
+        ]),
+    ]
+
+
+def position_face_down() -> list[Node]:
+    """The partner face-down: a rolled towel under the forehead, a pillow under the ankles."""
+    top, floor_y, scale = 128.0, 170.0, 1.12
+    roll_x = 22.0
+    hip = (roll_x + 8 + 80 * scale, top - 11 * scale)
+    ankles = hip[0] + 86 * scale
+    return [
+        table(6, top, 308, floor_y),
+        towel_roll(roll_x, top - 6, 6),
+        pillow(ankles - 24, top - 13, 42, 13),
+        person(LYING, *hip, rotate=-90, scale=scale, mirror=True),
+        towel_over_hips(LYING, *hip, rotate=-90, scale=scale, mirror=True),
+        *notes([
+            Note(("Rolled towel", "under forehead"), (4, 198), (roll_x, top - 4)),
+            Note(("Arms rest by", "the sides"), (116, 198), (hip[0] - 30 * scale, top - 9)),
+            Note(("Pillow under", "the ankles"), (222, 198), (ankles - 4, top - 6)),
+            Note(("Towel over the hips",), (150, 40), (hip[0] + 10, top - 26 * scale)),
+        ]),
+    ]
+
+
+# --- Seated and side-lying -------------------------------------------------------------------
+
+SEATED = Pose(
+    torso=34, neck=52, head=74, near_arm=Limb(100, 40, 80), far_arm=Limb(96, 36, 80),
+    near_leg=Limb(86, -4), far_leg=Limb(92, 2),
+)
+CHAIR_SCALE = 0.95
+
+
+def chair_and_partner(seat: Pt, s: float = CHAIR_SCALE) -> list[Node]:
+    """The partner sitting astride a chair, facing its back, leaning on a pillow over it."""
+    sx, sy = seat
+    floor_y = sy + 48 * s
+    back_x = sx + 58 * s
+    chair = g(
+        el("path", d=f"M{num(sx - 16 * s)},{num(sy)} L{num(back_x + 2)},{num(sy)}"),  # seat
+        el("path", d=f"M{num(sx - 12 * s)},{num(sy)} L{num(sx - 12 * s)},{num(floor_y)} "
+                     f"M{num(back_x)},{num(sy)} L{num(back_x)},{num(floor_y)}"),
+        el("path", d=f"M{num(back_x)},{num(sy)} L{num(back_x + 3)},{num(sy - 50 * s)}"),  # chair back
+        fill="none", stroke="currentColor", stroke_width=4,
+    )
+    return [
+        chair,
+        pillow(back_x - 17 * s, sy - 64 * s, 22 * s, 30 * s),
+        person(SEATED, sx, sy - 10 * s, scale=s),
+    ]
+
+
+def position_seated() -> list[Node]:
+    """Sitting astride a chair facing its back, a pillow over it, head on folded arms."""
+    scale = 1.3
+    seat = (130.0, 160.0)
+    floor_y = seat[1] + 48 * scale
+    return [
+        floor(4, 316, floor_y),
+        *chair_and_partner(seat, scale),
+        line_arrow([(20.0, 118.0), (70.0, 118.0)], width=2.4),
+        label(8, 100, ["You stand", "behind"]),
+        *notes([
+            Note(("Head rests", "on folded arms"), (200, 24), (seat[0] + 44 * scale, seat[1] - 72 * scale)),
+            Note(("Pillow on", "chair back"), (238, 104), (seat[0] + 70 * scale, seat[1] - 40 * scale)),
+            Note(("Feet flat on", "the floor"), (232, 180), (seat[0] + 50 * scale, floor_y - 2)),
+        ]),
+    ]
+
+
+STANDING_BEHIND = Pose(torso=14, neck=18, head=28, near_leg=Limb(6, -2), far_leg=Limb(-10, -10), palm_down=True)
+
+
+def stance_chair() -> list[Node]:
+    """You stand behind the chair, hands on the partner's upper back."""
+    seat = (184.0, 178.0)
+    s = CHAIR_SCALE
+    floor_y = seat[1] + 48 * s
+    shoulder = (seat[0] + 25 * s - 14, seat[1] - 10 * s - 43 * s)
+    return [
+        *heading("Behind a chair"),
+        floor(4, 316, floor_y),
+        *chair_and_partner(seat),
+        giver_at(STANDING_BEHIND, (124.0, floor_y - 90 * s), (shoulder[0] - 2, shoulder[1] + 6), s,
+                 far_hands=(shoulder[0] + 4, shoulder[1] + 2)),
+        *notes([
+            Note(("Stand close", "behind, hands on", "the upper back"), (8, 48), (shoulder[0] - 2, shoulder[1] + 4)),
+            Note(("Partner leans", "on a pillow"), (220, 48), (seat[0] + 52 * s, seat[1] - 56 * s)),
+        ]),
+    ]
+
+
+SIDE_LYING = Pose(
+    torso=-6, neck=4, head=10, near_arm=Limb(62, 96, 100), far_arm=Limb(56, 90, 96),
+    near_leg=Limb(70, 0, 70), far_leg=Limb(56, -14, 60),
+)
+
+
+def position_side_lying() -> list[Node]:
+    """Lying on one side, seen from above: pillows for the head, the arms and the knees.
+
+    Seen from above, a person on their side shows their profile: the standing figure turned a
+    quarter to the left, back to the top of the picture, where you sit or kneel.
+    """
+    s = 1.0
+    hip = (206.0, 116.0)
+    head_x = hip[0] - 84 * s
+    back_y = hip[1] - 10 * s
+    return [
+        pillow(head_x - 34, 96, 54, 46),  # under the head
+        pillow(hip[0] + 22, 146, 40, 44),  # between the knees
+        person(SIDE_LYING, *hip, rotate=-90, scale=s, mirror=True),
+        towel_over_hips(SIDE_LYING, *hip, rotate=-90, scale=s, mirror=True),
+        pillow(hip[0] - 86, 130, 48, 42),  # hugged in front of the chest
+        hand_on((hip[0] - 44, back_y + 2), "palm", rotate=176, scale=0.7, left=True),
+        hand_on((hip[0] - 14, back_y + 3), "palm", rotate=184, scale=0.7),
+        *notes([
+            Note(("Pillow under", "the head"), (8, 40), (head_x - 24, 100)),
+            Note(("Hug a pillow",), (40, 214), (hip[0] - 66, 156)),
+            Note(("Pillow between", "the knees"), (200, 214), (hip[0] + 40, 186)),
+            Note(("Your hands on the upper", "side of the back"), (130, 22), (hip[0] - 30, back_y - 14)),
+        ]),
+    ]
+
+
+# --- Your posture ----------------------------------------------------------------------------
 
 
 def posture(good: bool) -> list[Node]:
-    """The giver at the bed: good (knees bent, back long) or poor (the opposite)."""
+    """You at the bed: good (knees bent, back long, arms straight) or poor (the opposite)."""
+    drawing, at = beside_bed(GOOD_LUNGE if good else POOR_STOOP)
     if good:
-        giver = body(
-            [
-                ("M122,156 L98,198 L74,240", 15),  # back leg
-                ("M122,156 L158,194 L152,240", 15),  # front leg, knee bent
-                ("M74,241 L90,245", 9),
-                ("M152,241 L168,245", 9),
-                ("M122,154 L174,104", 28),  # torso, long and straight
-                ("M180,98 L186,92", 10),  # neck
-                ("M178,106 L190,132 L200,158", 10),  # arm straight: shoulder over elbow over wrist
-                ("M200,160 L218,162", 9),  # flat palm
-            ],
-            head=(196, 80, 13),
-        )
-        notes = [
-            Note(("Back long", "and straight"), (6, 60), (146, 132)),
-            Note(("Lean in with", "body weight"), (196, 30), (180, 108)),
-            Note(("Shoulder", "over elbow", "over wrist"), (224, 112), (192, 134)),
-            Note(("Knees bent, one", "foot forward"), (6, 272), (158, 196)),
+        items = [
+            (("Back long", "and straight"), (6, 60), at["back"]),
+            (("Lean in with", "body weight"), (170, 32), at["shoulder"]),
+            (("Arms nearly", "straight"), (214, 92), at["elbow"]),
+            (("Knees bent, one", "foot forward"), (6, 300), at["knee"]),
         ]
-        extra: list[Node] = []
     else:
-        giver = body(
-            [
-                ("M124,152 L124,196 L124,240", 15),  # legs straight, knees locked
-                ("M124,241 L140,245", 9),
-                ("M124,152 C118,116 132,96 160,98", 28),  # back rounded
-                ("M166,104 L174,114", 10),  # neck dropped
-                ("M162,104 L198,120 L202,156", 10),  # elbow bent, forearm upright
-                ("M203,158 L222,158", 9),  # hand bent back at the wrist
-            ],
-            head=(182, 124, 13),
-        )
-        notes = [
-            Note(("Back rounded,", "head down"), (6, 60), (130, 108)),
-            Note(("Pushing with", "the arms"), (196, 30), (198, 120)),
-            Note(("Wrists", "bent back", "sharply"), (224, 112), (203, 157)),
-            Note(("Knees locked",), (6, 272), (124, 196)),
+        items = [
+            (("Back rounded,", "head down"), (6, 60), at["back"]),
+            (("Pushing with", "bent arms"), (180, 32), at["elbow"]),
+            (("Wrists bent", "back sharply"), (206, 92), at["wrist"]),
+            (("Knees locked",), (6, 300), at["knee"]),
         ]
-        extra = []
-    nodes: list[Node] = [*bed_and_receiver(), giver, *extra]
-    nodes.append(tick(16, 18, good, size=9))
-    nodes.append(label(32, 24, "Good" if good else "Avoid", bold=True, size=16))
-    for note in notes:
-        x, y = note.at
-        nodes.append(tick(x + 7, y - 4, good))
-        nodes.append(label(x + 20, y, note.words))
-        below = y + LABEL * 1.2 * (len(note.words) - 1) + 5
-        start = (x + 40, below) if note.target[1] > y else (x + 40, y - LABEL - 2)
-        nodes.append(leader([start, note.target]))
-    return nodes
+    return [
+        *heading("Good" if good else "Avoid", good),
+        *drawing,
+        *notes([Note(words, where, target, good) for words, where, target in items]),
+    ]
 
 
-
-PICTURES: list[tuple[str, float, str, str, Callable[[], list[Node]]]] = [
+PICTURES: list[Entry] = [
     (
-        "position-face-down.svg", 124, "Face-down position with supports",
-        "Side view of a person lying face-down on a mat: forehead on a rolled towel, arms "
-        "by the sides, and a pillow under the ankles so the feet relax.",
+        "position-face-down.svg", 228, "Face-down position with supports",
+        "Side view of your partner lying face-down along a bed: forehead on a rolled towel, "
+        "arms by the sides, a towel over the hips and legs, and a pillow under the ankles so "
+        "the feet relax.",
         position_face_down,
     ),
     (
-        "position-side-lying.svg", 228, "Side-lying position with pillows",
-        "A person lying on their side, seen from above: a pillow under the head, a pillow "
-        "hugged in front of the chest, and a pillow between the bent knees. The giver "
-        "massages the upper side of the back. Good for pregnancy and anyone who cannot lie "
-        "face-down.",
+        "position-side-lying.svg", 244, "Side-lying position with pillows",
+        "Your partner lying on their side, seen from above: a pillow under the head, a pillow "
+        "hugged in front of the chest, and a pillow between the bent knees. Your hands rest "
+        "on the upper side of the back. Good for pregnancy and anyone who cannot lie face-down.",
         position_side_lying,
     ),
     (
-        "position-seated.svg", 256, "Seated position, leaning over a chair back",
-        "Side view of a person sitting astride a chair, facing its back, with a pillow "
-        "between chest and chair back and the head resting on folded arms; feet flat on the "
-        "floor. The back faces the giver.",
+        "position-seated.svg", 236, "Seated position, leaning over a chair back",
+        "Side view of your partner sitting astride a chair, facing its back, with a pillow "
+        "between the chest and the chair back and the head resting on folded arms; feet flat "
+        "on the floor. You stand behind them.",
         position_seated,
     ),
     (
-        "posture-good.svg", 292, "Giver's posture: good",
-        "Side view of the giver at a bed: one foot forward, knees bent, back long and "
-        "straight, leaning in with body weight through nearly straight arms and wrists.",
+        "stance-bed.svg", 332, "Where you stand: beside a bed at hip height",
+        "Seen from the foot of the bed: you stand beside the bed, level with your partner's "
+        "waist, one foot forward and knees soft, leaning in with straight arms so your hands "
+        "rest flat on their back. The bed top is level with your hips. Your partner lies "
+        "face-down with a towel over the hips.",
+        stance_bed,
+    ),
+    (
+        "stance-floor.svg", 320, "Where you kneel: beside a mat on the floor",
+        "Seen from your partner's feet: they lie face-down on a mat or folded blanket on the "
+        "floor. You kneel beside them on a cushion, one foot forward, back long and arms "
+        "straight, hands flat on their back.",
+        stance_floor,
+    ),
+    (
+        "stance-head-end.svg", 320, "Where you stand for steps 4 to 6: at the head end",
+        "Side view of a bed: your partner lies face-down with the forehead on a rolled towel. "
+        "You stand at the head end, facing their feet, one foot forward, and reach down with "
+        "straight arms so your hands rest on the tops of their shoulders.",
+        stance_head_end,
+    ),
+    (
+        "stance-chair.svg", 236, "Where you stand for the seated position: behind the chair",
+        "Side view: your partner sits astride a chair, leaning forward on a pillow over its "
+        "back. You stand behind them, close in, with your hands on their upper back.",
+        stance_chair,
+    ),
+    (
+        "posture-good.svg", 332, "Your posture: good",
+        "Seen from the foot of the bed: you stand beside it with one foot forward, knees bent, "
+        "back long and straight, leaning in with your body weight through nearly straight arms "
+        "onto flat hands.",
         lambda: posture(True),
     ),
     (
-        "posture-poor.svg", 292, "Giver's posture: poor, avoid",
-        "Side view of the giver at a bed: knees locked, back rounded, head down, elbows bent "
-        "and wrists bent sharply back, pushing with the arms.",
+        "posture-poor.svg", 332, "Your posture: poor, avoid",
+        "Seen from the foot of the bed: you stand with knees locked, back rounded and head "
+        "down, pushing with bent arms and wrists bent sharply back.",
         lambda: posture(False),
     ),
 ]
