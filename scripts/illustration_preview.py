@@ -82,7 +82,8 @@ def write_sheet(files: Sequence[Path], out: Path, width: int, columns: int) -> N
         browser.close()
         manager.stop()
     if shutil.which("convert"):
-        subprocess.run(["convert", str(out), "-colors", "16", f"PNG8:{out}"], check=True)
+        subprocess.run(["convert", str(out), "+dither", "-colors", "8", "-define", "png:compression-level=9",
+                        f"PNG8:{out}"], check=True)
 
 
 def write_pngs(files: Sequence[Path], out_dir: Path, width: int, dark: bool) -> list[Path]:

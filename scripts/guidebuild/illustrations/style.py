@@ -9,7 +9,7 @@ from __future__ import annotations
 
 INK = "#1a1a1a"  # lines, labels, hatching (through currentColor)
 ACCENT = "#1f6fb2"  # the only accent: arrows that show movement
-AREA = "#c8dcf0"  # light fill for the area to work; reads as light grey in print
+AREA = "#9dbfe3"  # fill for the area to work: mid-light, so it still shows once dark mode inverts it
 PAPER = "#ffffff"  # fill of hands, badges, pillows and figures so lines beneath hide
 PALETTE = (INK, ACCENT, AREA, PAPER)
 
