@@ -15,6 +15,9 @@ Modules, from the bottom up:
 - `figures`: a side-view person in a few poses, and props (bed, mat, chair, pillow, towel).
 - `techniques`, `steps`, `scenes`: the pictures themselves.
 - `catalogue`: every picture with its file name, title and description; write and check.
+- `rules`: the picture standards (SVG001-014, ILL001) as findings: the build stage
+  `check_illustrations` that `scripts/build.py` runs on every SVG under docs/.
+- `preview`: PNGs of the pictures as readers see them (contact sheet, one per picture).
 
 Standard library only, so it runs anywhere the site is built.
 """

@@ -8,6 +8,7 @@ ones.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,12 +66,31 @@ class Picture:
         return "\n".join(root.render()) + "\n"
 
 
+TEXTS = Path(__file__).with_name("texts.json")
+
+
+def texts() -> dict[str, dict[str, str]]:
+    """Every picture's title and description (words for screen readers), by file name.
+
+    Why a data file: the words are read and reviewed like page text, apart from the drawing code.
+    """
+    return json.loads(TEXTS.read_text(encoding="utf-8"))
+
+
 def pictures() -> list[Picture]:
     """The catalogue, in a fixed order: back map, techniques, scenes, overview, steps."""
-    found = [Picture(*entry) for entry in techniques.PICTURES]
-    found += [Picture(*entry) for entry in scenes.PICTURES]
-    found.append(Picture(*steps.OVERVIEW, width=steps.OVERVIEW_W))
-    found += [Picture(*entry) for entry in steps.step_pictures()]
+    words = texts()
+
+    def make(
+        name: str, height: float, build: Callable[[], list[Node]], title: str = "", width: float = WIDTH,
+    ) -> Picture:
+        entry = words[name]
+        return Picture(name, height, title or entry["title"], entry["desc"], build, width)
+
+    found = [make(*entry) for entry in techniques.PICTURES]
+    found += [make(*entry) for entry in scenes.PICTURES]
+    found.append(make(*steps.OVERVIEW, width=steps.OVERVIEW_W))
+    found += [make(*entry) for entry in steps.step_pictures()]
     return found
 
 

@@ -35,8 +35,6 @@ from .marks import label, leader, line_arrow, tick
 from .style import CLOTH, FIGURE, LABEL, PAPER
 from .svg import Node, Pt, el, g, num
 
-Entry = tuple[str, float, str, str, Callable[[], list[Node]]]
-
 
 @dataclass
 class Note:
@@ -372,67 +370,15 @@ def posture(good: bool) -> list[Node]:
     ]
 
 
-PICTURES: list[Entry] = [
-    (
-        "position-face-down.svg", 228, "Face-down position with supports",
-        "Side view of your partner lying face-down along a bed: forehead on a rolled towel, "
-        "arms by the sides, a towel over the hips and legs, and a pillow under the ankles so "
-        "the feet relax.",
-        position_face_down,
-    ),
-    (
-        "position-side-lying.svg", 244, "Side-lying position with pillows",
-        "Your partner lying on their side, seen from above: a pillow under the head, a pillow "
-        "hugged in front of the chest, and a pillow between the bent knees. Your hands rest "
-        "on the upper side of the back. Good for pregnancy and anyone who cannot lie face-down.",
-        position_side_lying,
-    ),
-    (
-        "position-seated.svg", 236, "Seated position, leaning over a chair back",
-        "Side view of your partner sitting astride a chair, facing its back, with a pillow "
-        "between the chest and the chair back and the head resting on folded arms; feet flat "
-        "on the floor. You stand behind them.",
-        position_seated,
-    ),
-    (
-        "stance-bed.svg", 332, "Where you stand: beside a bed at hip height",
-        "Seen from the foot of the bed: you stand beside the bed, level with your partner's "
-        "waist, one foot forward and knees soft, leaning in with straight arms so your hands "
-        "rest flat on their back. The bed top is level with your hips. Your partner lies "
-        "face-down with a towel over the hips.",
-        stance_bed,
-    ),
-    (
-        "stance-floor.svg", 320, "Where you kneel: beside a mat on the floor",
-        "Seen from your partner's feet: they lie face-down on a mat or folded blanket on the "
-        "floor. You kneel beside them on a cushion, one foot forward, back long and arms "
-        "straight, hands flat on their back.",
-        stance_floor,
-    ),
-    (
-        "stance-head-end.svg", 320, "Where you stand for steps 4 to 6: at the head end",
-        "Side view of a bed: your partner lies face-down with the forehead on a rolled towel. "
-        "You stand at the head end, facing their feet, one foot forward, and reach down with "
-        "straight arms so your hands rest on the tops of their shoulders.",
-        stance_head_end,
-    ),
-    (
-        "stance-chair.svg", 236, "Where you stand for the seated position: behind the chair",
-        "Side view: your partner sits astride a chair, leaning forward on a pillow over its "
-        "back. You stand behind them, close in, with your hands on their upper back.",
-        stance_chair,
-    ),
-    (
-        "posture-good.svg", 332, "Your posture: good",
-        "Seen from the foot of the bed: you stand beside it with one foot forward, knees bent, "
-        "back long and straight, leaning in with your body weight through nearly straight arms "
-        "onto flat hands.",
-        lambda: posture(True),
-    ),
-    (
-        "posture-poor.svg", 332, "Your posture: poor, avoid",
-        "Seen from the foot of the bed: you stand with knees locked, back rounded and head "
-        "down, pushing with bent arms and wrists bent sharply back.",
-        lambda: posture(False),
-    ),
+# File name, height, drawing; titles and descriptions are in texts.json.
+PICTURES: list[tuple[str, float, Callable[[], list[Node]]]] = [
+    ("position-face-down.svg", 228, position_face_down),
+    ("position-side-lying.svg", 244, position_side_lying),
+    ("position-seated.svg", 236, position_seated),
+    ("stance-bed.svg", 332, stance_bed),
+    ("stance-floor.svg", 320, stance_floor),
+    ("stance-head-end.svg", 320, stance_head_end),
+    ("stance-chair.svg", 236, stance_chair),
+    ("posture-good.svg", 332, lambda: posture(True)),
+    ("posture-poor.svg", 332, lambda: posture(False)),
 ]

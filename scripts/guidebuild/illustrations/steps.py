@@ -46,7 +46,6 @@ class Step:
     areas: Callable[[], list[Node]]
     motion: Callable[[], list[Node]]
     caption: tuple[str, ...]
-    desc: str
     stance: str = SIDE
 
 
@@ -68,24 +67,34 @@ def knead_shoulders() -> list[Node]:
     return out
 
 
-def blade_thumbs() -> list[Node]:
-    """Step 5 from the head end: thumb pads on the inner edge of each shoulder blade."""
+def pair_working(
+    shape: str, at: tuple[float, float], rotate: float, head_end: bool,
+    centres: list[tuple[float, float]], radius: float, path: list[tuple[float, float]],
+) -> list[Node]:
+    """A hand on each side with its working point (thumb pad or fingertips) at `at`, circling
+    arrows at `centres` and a straight arrow along `path`; all mirrored to the left half.
+
+    From the head end the hands point down the back (turned round, left and right swapped).
+    """
+    which = "thumb" if shape == "thumb" else "tips"
     out: list[Node] = []
     for s in (1, -1):
-        out.append(hand_on((s * 31, 76), "thumb", rotate=180 - s * 34, left=s > 0, shape="thumb"))
-        out += circles(s, [(31.0, 76.0), (34.0, 94.0), (38.0, 110.0)], 4.6)
-        out.append(line_arrow([(s * 24, 86.0), (s * 28, 112.0)]))
+        turn, left = (180 - s * rotate, s > 0) if head_end else (s * rotate, s < 0)
+        out.append(hand_on((s * at[0], at[1]), which, rotate=turn, left=left, shape=shape))
+        out += circles(s, centres, radius)
+        out.append(line_arrow([(s * x, y) for x, y in path]))
     return out
+
+
+def blade_thumbs() -> list[Node]:
+    """Step 5 from the head end: thumb pads on the inner edge of each shoulder blade."""
+    return pair_working("thumb", (31, 76), 34, True, [(31.0, 76.0), (34.0, 94.0), (38.0, 110.0)], 4.6,
+                        [(24.0, 86.0), (28.0, 112.0)])
 
 
 def knead_upper_back() -> list[Node]:
     """Step 6 from the head end: a grip hand either side of the spine, working down."""
-    out: list[Node] = []
-    for s in (1, -1):
-        out.append(hand_on((s * 22, 88), "tips", rotate=180 - s * 10, left=s > 0, shape="grip"))
-        out += circles(s, [(22.0, 108.0)], 6.5)
-        out.append(line_arrow([(s * 46, 76.0), (s * 46, 120.0)]))
-    return out
+    return pair_working("grip", (22, 88), 10, True, [(22.0, 108.0)], 6.5, [(46.0, 76.0), (46.0, 120.0)])
 
 
 def palm_presses() -> list[Node]:
@@ -100,12 +109,8 @@ def palm_presses() -> list[Node]:
 
 def spine_thumbs() -> list[Node]:
     """Step 8 from the side: thumbs two finger-widths from the spine, working up from the ribs."""
-    out: list[Node] = []
-    for s in (1, -1):
-        out.append(hand_on((s * 18.5, 152), "thumb", rotate=s * 24, left=s < 0, shape="thumb"))
-        out += circles(s, [(18.5, 152.0), (18.5, 137.0), (18.5, 122.0)], 5.0)
-        out.append(line_arrow([(s * 18.5, 112.0), (s * 18.5, 94.0)]))
-    return out
+    return pair_working("thumb", (18.5, 152), 24, False, [(18.5, 152.0), (18.5, 137.0), (18.5, 122.0)], 5.0,
+                        [(18.5, 112.0), (18.5, 94.0)])
 
 
 def lower_back_circles() -> list[Node]:
@@ -144,103 +149,64 @@ STEPS: list[Step] = [
         1, "Settle in", lambda: bands("upper"),
         lambda: [hand_on((s * 36, 100), "palm", rotate=s * 8, left=s < 0) for s in (1, -1)],
         ("Rest both flat hands on the upper back",),
-        "Two flat hands rest still on the upper back, one either side of the spine, fingers "
-        "pointing to the head. No arrows: nothing moves yet.",
     ),
     Step(
         2, "Spread the oil", lambda: bands("shoulders", "upper", "middle", "lower"),
         lambda: [*both(lambda s: stroke_up_and_out(s, width=2.6, reach=0.0, low=196.0)), *flat_pair(250)],
         ("Light strokes over the whole back",),
-        "The whole back is shaded. Two flat hands start on the lower back, one either side of "
-        "the spine. Arrows run up beside the spine, out over the shoulders and down the sides.",
     ),
     Step(
         3, "Warm the whole back", lambda: bands("shoulders", "upper", "middle", "lower"),
         lambda: [*both(firm_up_light_down), *flat_pair(250)],
         ("Firmer on the way up, lighter down",),
-        "The whole back is shaded. Two flat hands start at the waist. Bold arrows run from "
-        "there up either side of the spine to the shoulders; thin dashed arrows return lightly "
-        "down the sides.",
     ),
     Step(
         4, "Knead the shoulders", lambda: bands("shoulders"),
         knead_shoulders,
         ("Squeeze from the neck to the shoulder", "tip and back; then the other side"),
-        "Seen from the head end. The tops of both shoulders are shaded. Both hands grip the "
-        "top of one shoulder, thumbs on the back and fingers curled over the top, with "
-        "circling arrows. A two-headed arrow along each shoulder runs from the base of the "
-        "neck to the shoulder tip and back; the other shoulder's arrow is dashed: it comes next.",
         stance=HEAD_END,
     ),
     Step(
         5, "Circle around the shoulder blades", blade_strips,
         blade_thumbs,
         ("Thumb circles along the inner edge", "of each shoulder blade, top to bottom"),
-        "Seen from the head end. A strip along the inner edge of each shoulder blade is shaded. "
-        "A hand rests on each shoulder blade, fingers pointing down the back, with the thumb "
-        "on the inner edge. A row of small circling arrows and a downward arrow run along "
-        "each edge: work from the top to the bottom.",
         stance=HEAD_END,
     ),
     Step(
         6, "Knead the upper back", lambda: strips(60, 124, 26),
         knead_upper_back,
         ("Knead beside the spine, down to the", "bottom of the shoulder blades"),
-        "Seen from the head end. Strips either side of the spine on the upper back are shaded. "
-        "A hand grips the muscle on each strip, fingers curled, with a circling arrow below it "
-        "and a downward arrow beside it; the spine between them is hatched.",
         stance=HEAD_END,
     ),
     Step(
         7, "Palm presses down the back", lambda: strips(52, 160, 28),
         palm_presses,
         ("Stacked palms beside the spine: press,", "release, move down; stop at the ribs"),
-        "Strips either side of the spine from the shoulder blades to the bottom of the ribs "
-        "are shaded, with a column of press marks and a downward arrow on each. One flat hand "
-        "rests on top of the other at the top of one strip, the heel of the hand on the "
-        "muscle beside the spine. The presses stop at the ribs: the kidney area below and the "
-        "spine are hatched.",
     ),
     Step(
         8, "Thumb circles beside the spine", lambda: strips(112, 162, 20),
         spine_thumbs,
         ("Thumb circles beside, never on, the", "spine, working up from the ribs"),
-        "Narrow strips right beside the spine in the middle of the back are shaded. Two hands "
-        "rest on the back, fingers pointing up and out, each thumb two finger-widths from the "
-        "spine at the bottom of the ribs. Small circling arrows run up each strip with an "
-        "upward arrow: work up to the shoulder blades. The spine between them is hatched.",
     ),
     Step(
         9, "Soothe the lower back", lambda: bands("lower"),
         lower_back_circles,
         ("Light palm circles on the lower back;", "light strokes only, no pressing"),
-        "The lower back is shaded. A flat palm rests on each side of the spine below the ribs, "
-        "with a large circling arrow turning outwards. The kidney area just below the ribs is "
-        "hatched: light strokes only.",
     ),
     Step(
         10, "Light tapping (optional)", lambda: bands("shoulders", "upper"),
         light_taps,
         ("Light taps: shoulders and upper back", "only, never over the kidneys"),
-        "The shoulders and upper back are shaded and dotted with small tap marks, with two "
-        "loosely cupped hands resting on the upper back. Nothing below the shoulder blades; "
-        "the kidney area is hatched.",
     ),
     Step(
         11, "Long strokes to connect", lambda: bands("shoulders", "upper", "middle", "lower"),
         lambda: [*both(full_loop), *flat_pair(250, x=28.0)],
         ("Long strokes linking the whole back",),
-        "The whole back is shaded. Two flat hands start at the waist. On each side one unbroken "
-        "arrow runs from there up beside the spine, out over the shoulder, down the side and "
-        "back in at the waist.",
     ),
     Step(
         12, "Feather strokes and finish", lambda: bands("shoulders", "upper", "middle", "lower"),
         feather_strokes,
         ("Fingertips brush down to the waist,", "then rest your hands and cover up"),
-        "The whole back is shaded. One hand touches the top of the back with its fingertips "
-        "and the other the middle of the back, fingers pointing down; light wavy arrows run "
-        "down from the shoulders to the waist on both sides.",
     ),
 ]
 
@@ -260,13 +226,14 @@ def step_picture(step: Step) -> Callable[[], list[Node]]:
     return build
 
 
-def step_pictures() -> list[tuple[str, float, str, str, Callable[[], list[Node]]]]:
-    """Catalogue entries for the twelve step pictures (file names step-01.svg … step-12.svg)."""
+def step_pictures() -> list[tuple[str, float, Callable[[], list[Node]], str]]:
+    """Catalogue entries for the twelve step pictures (file names step-01.svg … step-12.svg).
+
+    The title is the routine's own step name, so the two cannot drift apart.
+    """
     return [
-        (
-            f"step-{step.number:02d}.svg", caption_height(len(step.caption)),
-            f"Step {step.number}: {step.name}", step.desc, step_picture(step),
-        )
+        (f"step-{step.number:02d}.svg", caption_height(len(step.caption)), step_picture(step),
+         f"Step {step.number}: {step.name}")
         for step in STEPS
     ]
 
@@ -305,9 +272,4 @@ def routine_overview() -> list[Node]:
 
 
 
-OVERVIEW = (
-    "routine-overview.svg", 276, "Routine overview: the 12 steps on one back",
-    "A back seen from behind with numbered markers 1 to 12 placed where each step of "
-    "the routine works, with arrows for direction.",
-    routine_overview,
-)
+OVERVIEW = ("routine-overview.svg", 276, routine_overview)

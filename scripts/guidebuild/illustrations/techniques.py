@@ -125,58 +125,13 @@ def tech_finishing() -> list[Node]:
 
 
 
-TECHNIQUE_DESC = "Back seen from behind with hatched no-press zones (neck, armpits, spine, kidney area). "
-PICTURES: list[tuple[str, float, str, str, Callable[[], list[Node]]]] = [
-    (
-        "back-map.svg", 345,
-        "Back map: where to massage and where never to press",
-        "A back seen from behind, neck to hips. Shaded areas either side of the spine are "
-        "safe to massage: shoulders, upper back, middle back and lower back. Hatched areas "
-        "are never pressed: the neck, the armpits, the spine itself, and the kidney area "
-        "just below the ribs, which gets light strokes only.",
-        back_map,
-    ),
-    (
-        "technique-effleurage.svg", caption_height(2), "Effleurage: long gliding strokes",
-        TECHNIQUE_DESC + "Two flat hands start on the lower back either side of the spine, "
-        "fingers pointing to the head. Arrows run up beside the spine, out over the shoulders "
-        "and back down the sides.",
-        tech_effleurage,
-    ),
-    (
-        "technique-kneading.svg", caption_height(2), "Kneading: squeeze, lift and release",
-        TECHNIQUE_DESC + "Two hands grip the top of one shoulder, the thumbs on the back and "
-        "the fingers curled over the top; circling arrows in opposite directions show them "
-        "taking turns to squeeze and lift the muscle, and on the other shoulder an arrow runs "
-        "from the base of the neck out to the shoulder tip.",
-        tech_kneading,
-    ),
-    (
-        "technique-thumb-circles.svg", caption_height(2), "Thumb circles beside the spine",
-        TECHNIQUE_DESC + "Two hands rest on the middle of the back with the fingers pointing "
-        "up and out; each thumb reaches in to sit just beside the spine, with a small circling "
-        "arrow at its tip and a short arrow showing the thumbs moving up the back.",
-        tech_thumb_circles,
-    ),
-    (
-        "technique-compression.svg", caption_height(2), "Palm compression: press and release",
-        TECHNIQUE_DESC + "One flat hand rests on top of the other, the heel of the lower hand "
-        "on the muscle beside the spine, never on it. Press marks run down that side from the "
-        "shoulder blade to the bottom of the ribs, with a downward arrow beside them. "
-        "The presses stop at the ribs, above the kidney area.",
-        tech_compression,
-    ),
-    (
-        "technique-tapotement.svg", caption_height(2), "Tapotement: light, quick tapping",
-        TECHNIQUE_DESC + "Only the shoulders and upper back are shaded, with small tap marks. "
-        "Two loosely cupped hands rest on the upper back, ready to tap.",
-        tech_tapotement,
-    ),
-    (
-        "technique-finishing.svg", caption_height(2), "Finishing strokes: feather-light fingertips",
-        TECHNIQUE_DESC + "One hand touches the top of the back with its fingertips and the other "
-        "touches near the waist, fingers pointing down; light wavy arrows run from the "
-        "shoulders down to the waist on both sides.",
-        tech_finishing,
-    ),
+# File name, height, drawing; titles and descriptions are in texts.json.
+PICTURES: list[tuple[str, float, Callable[[], list[Node]]]] = [
+    ("back-map.svg", 345, back_map),
+    ("technique-effleurage.svg", caption_height(2), tech_effleurage),
+    ("technique-kneading.svg", caption_height(2), tech_kneading),
+    ("technique-thumb-circles.svg", caption_height(2), tech_thumb_circles),
+    ("technique-compression.svg", caption_height(2), tech_compression),
+    ("technique-tapotement.svg", caption_height(2), tech_tapotement),
+    ("technique-finishing.svg", caption_height(2), tech_finishing),
 ]

@@ -5,10 +5,8 @@ contact sheet shows every illustration 390 px wide (a phone) on the site's light
 on its dark background with the site's dark-mode filter (`invert(1) hue-rotate(180deg)`, from
 docs/stylesheets/extra.css), so a reviewer sees all of them at a glance.
 
-Usage (from the repository root; needs the test requirements and Chromium):
-    python scripts/illustration_preview.py --sheet docs-dev/illustrations-contact-sheet.png
-    python scripts/illustration_preview.py --png-dir /tmp/pictures   # one PNG per picture
-    python scripts/illustration_preview.py --png-dir /tmp/thumbs --width 60 --only step-
+Used by `scripts/illustrations.py --sheet FILE` and `--png-dir DIR` (needs the test
+requirements, for Playwright, and Chromium at /usr/bin/chromium).
 
 The sheet is reduced to a small palette with ImageMagick (`convert`) when it is installed, so
 that the committed PNG stays small.
@@ -16,17 +14,13 @@ that the committed PNG stays small.
 
 from __future__ import annotations
 
-import argparse
 import html
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PICTURES = REPO_ROOT / "docs" / "assets" / "illustrations"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -113,36 +107,12 @@ def write_pngs(files: Sequence[Path], out_dir: Path, width: int, dark: bool) -> 
     return written
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Render the pictures; exit 2 when Chromium or Playwright is missing."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sheet", type=Path, help="write the contact sheet PNG here")
-    parser.add_argument("--png-dir", type=Path, help="write one PNG per picture into this folder")
-    parser.add_argument("--width", type=int, default=390, help="display width in px (default 390)")
-    parser.add_argument("--columns", type=int, default=2, help="pictures per row on the sheet")
-    parser.add_argument("--only", default="", help="only pictures whose name starts with this")
-    parser.add_argument("--dark", action="store_true", help="with --png-dir, also write dark copies")
-    parser.add_argument("--src", type=Path, default=PICTURES, help="folder of SVGs")
-    args = parser.parse_args(argv)
-    if not (args.sheet or args.png_dir):
-        parser.error("give --sheet or --png-dir")
+def missing_tools() -> str | None:
+    """Why the preview cannot run here, or None when it can."""
     if not Path(CHROMIUM).exists():
-        print(f"error: {CHROMIUM} not found", file=sys.stderr)
-        return 2
+        return f"{CHROMIUM} not found"
     try:
         import playwright  # noqa: F401
     except ImportError:
-        print("error: Playwright is not installed (make .venv/.installed-test)", file=sys.stderr)
-        return 2
-    files = sorted(p for p in args.src.glob("*.svg") if p.name.startswith(args.only))
-    if args.sheet:
-        write_sheet(files, args.sheet, args.width, args.columns)
-        print(args.sheet)
-    if args.png_dir:
-        for target in write_pngs(files, args.png_dir, args.width, args.dark):
-            print(target)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return "Playwright is not installed (make .venv/.installed-test)"
+    return None
