@@ -245,7 +245,7 @@ def position_face_down() -> list[Node]:
 # --- Seated and side-lying -------------------------------------------------------------------
 
 SEATED = Pose(
-    torso=34, neck=52, head=74, near_arm=Limb(100, 40, 80), far_arm=Limb(96, 36, 80),
+    torso=34, neck=52, head=74, near_arm=Limb(124, 40, 20), far_arm=Limb(120, 36, 20),
     near_leg=Limb(86, -4), far_leg=Limb(92, 2),
 )
 CHAIR_SCALE = 0.95
@@ -265,25 +265,25 @@ def chair_and_partner(seat: Pt, s: float = CHAIR_SCALE) -> list[Node]:
     )
     return [
         chair,
-        pillow(back_x - 17 * s, sy - 64 * s, 22 * s, 30 * s),
         person(SEATED, sx, sy - 10 * s, scale=s),
+        pillow(back_x - 16 * s, sy - 62 * s, 22 * s, 32 * s),  # in front of the arms, seen from the side
     ]
 
 
 def position_seated() -> list[Node]:
     """Sitting astride a chair facing its back, a pillow over it, head on folded arms."""
     scale = 1.3
-    seat = (130.0, 160.0)
+    seat = (112.0, 160.0)
     floor_y = seat[1] + 48 * scale
     return [
         floor(4, 316, floor_y),
         *chair_and_partner(seat, scale),
-        line_arrow([(20.0, 118.0), (70.0, 118.0)], width=2.4),
-        label(8, 100, ["You stand", "behind"]),
+        line_arrow([(10.0, 140.0), (58.0, 140.0)], width=2.4),
+        label(8, 110, ["You stand", "behind"]),
         *notes([
-            Note(("Head rests", "on folded arms"), (200, 24), (seat[0] + 44 * scale, seat[1] - 72 * scale)),
-            Note(("Pillow on", "chair back"), (238, 104), (seat[0] + 70 * scale, seat[1] - 40 * scale)),
-            Note(("Feet flat on", "the floor"), (232, 180), (seat[0] + 50 * scale, floor_y - 2)),
+            Note(("Head rests", "on the arms"), (196, 24), (seat[0] + 44 * scale, seat[1] - 72 * scale)),
+            Note(("Pillow over", "the chair", "back"), (240, 96), (seat[0] + 66 * scale, seat[1] - 44 * scale)),
+            Note(("Feet flat on", "the floor"), (232, 186), (seat[0] + 50 * scale, floor_y - 2)),
         ]),
     ]
 
