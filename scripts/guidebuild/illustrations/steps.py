@@ -250,7 +250,7 @@ def routine_overview() -> list[Node]:
     """
     r, size = 8.5, 12.5
     right: list[Node] = [
-        arrow(d([("M", ((18.0, 52.0),)), ("L", ((18.0, 198.0),))]), width=2.4),  # 7
+        arrow(d([("M", ((18.0, 58.0),)), ("L", ((18.0, 156.0),))]), width=2.4),  # 7: presses stop at the ribs
         *circles(1, [(54.0, 48.0)], 11.0),  # 4
         *circles(1, [(34.0, 76.0), (36.0, 92.0), (40.0, 108.0)], 4.5),  # 5
         wavy_down(74, 128, 206, width=2.2),  # 12
