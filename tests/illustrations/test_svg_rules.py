@@ -142,10 +142,10 @@ def test_every_code_is_described() -> None:
 
 
 def test_a_bad_picture_fails_the_build(mini_site: Callable[..., Path]) -> None:
-    """A picture with a script and no title makes scripts/build.py exit 1 at its file and line."""
+    """A picture without a title and with an event handler makes scripts/build.py exit 1 at its line."""
     site = mini_site({
-        "index.md": front_matter("Home") + "# Home\n\n![A picture of a back](pic.svg)\n",
-        "pic.svg": GOOD.replace('  <title id="t">A picture</title>\n', "").replace(
+        "index.md": front_matter("Home") + "# Home\n\n![A picture of a back](assets/illustrations/pic.svg)\n",
+        "assets/illustrations/pic.svg": GOOD.replace('  <title id="t">A picture</title>\n', "").replace(
             '  <use href="#h"/>', '  <use href="#h" onclick="x()"/>'),
     })
     result = run_script("build.py", cwd=site)
@@ -158,7 +158,8 @@ def test_a_bad_picture_fails_the_build(mini_site: Callable[..., Path]) -> None:
 
 
 def test_a_good_picture_passes_the_build(mini_site: Callable[..., Path]) -> None:
-    site = mini_site({"index.md": front_matter("Home") + "# Home\n\n![A picture of a back](pic.svg)\n",
-                      "pic.svg": GOOD})
+    picture = "assets/illustrations/pic.svg"
+    site = mini_site({"index.md": front_matter("Home") + f"# Home\n\n![A picture of a back]({picture})\n",
+                      picture: GOOD.replace('color="#1a1a1a"', 'color="#1a1a1a" fill="currentColor"')})
     result = run_script("build.py", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,4 +1,4 @@
-"""The picture standards as a build stage: every SVG under docs/ is checked like a page.
+"""The picture standards as a build stage: the guide's pictures are checked like its pages.
 
 Why a stage and not only a test: a contributor who adds or hand-edits a picture runs
 `scripts/build.py` (or `mkdocs serve`), not the test suite, so a picture without a title, with a
@@ -233,17 +233,20 @@ def stale_pictures(folder: Path, shown: str) -> list[Finding]:
 
 
 def check_illustrations(config: _Config) -> list[Finding]:
-    """The build stage: every SVG under docs/ meets the standards; generated ones are current."""
+    """The build stage: the guide's pictures (docs/assets/illustrations/) meet the standards and
+    the generated ones are current.
+
+    Why only that folder: it holds the pictures pages teach with, drawn to these rules. Other SVGs
+    (a logo, a favicon) are still held to content safety by the docs-folder check, which allows,
+    say, a link inside a drawing; the project's own are also held to these rules by a test.
+    """
     from guidebuild.illustrations.style import PALETTE
 
-    docs = Path(config.docs_dir)
-    pictures = docs / PICTURES_DIR
+    pictures = Path(config.docs_dir) / PICTURES_DIR
+    if not pictures.is_dir():
+        return []
     findings: list[Finding] = []
-    for path in sorted(docs.rglob("*.svg")):
-        if not path.is_file() or path.is_symlink():
-            continue  # the docs-folder check refuses symlinks out of docs/
-        palette = PALETTE if path.parent == pictures else None
-        findings += svg_findings(path, palette, shown_as=str(path))
-    if pictures.is_dir():
-        findings += stale_pictures(pictures, str(pictures))
-    return findings
+    for path in sorted(pictures.rglob("*.svg")):
+        if path.is_file() and not path.is_symlink():  # the docs-folder check refuses symlinks
+            findings += svg_findings(path, PALETTE if path.parent == pictures else None, shown_as=str(path))
+    return findings + stale_pictures(pictures, str(pictures))
