@@ -233,4 +233,3 @@ def _environment_finding(error: OSError, site_dir: Path | None = None) -> Findin
                        hint=hints.get(error.errno or 0, ""))
     return Finding(failing, 0, 0, "ENV001", f"cannot read or write this file: {error.strerror or error}",
                    hint=hints.get(error.errno or 0, ""))
-
