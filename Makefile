@@ -4,6 +4,7 @@
 # Both create .venv from the pinned requirements when it is missing or out of date.
 #   make serve  live preview at http://127.0.0.1:8000/back-massage-guide/
 #   make lint   the commit checks (.pre-commit-config.yaml) on every file, and actionlint
+#   make setup  only create .venv with everything (site, tests, commit checks)
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +17,7 @@ say = @printf '==> %s\n'
 # `make serve` and `.venv/bin/mkdocs serve` are both quiet.
 QUIET := $(VENV)/.quiet-material
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint setup clean
 
 site: $(VENV)/.installed $(QUIET)
 	$(BIN)/python scripts/build.py
@@ -28,6 +29,8 @@ test: $(VENV)/.installed-test $(QUIET)
 # Exactly `.venv/bin/mkdocs serve`: the preview's settings live in scripts/hooks/preview.py.
 serve: $(VENV)/.installed $(QUIET)
 	$(BIN)/mkdocs serve
+
+setup: $(VENV)/.installed-test $(QUIET)
 
 lint: $(VENV)/.installed-test .ci/node_modules/.installed
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
