@@ -26,8 +26,10 @@ test: $(VENV)/.installed-test $(QUIET)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/python -m pytest
 
-# Exactly `.venv/bin/mkdocs serve`: the preview's settings live in scripts/hooks/preview.py.
+# The preview's settings live in scripts/hooks/preview_hook.py, so this is `.venv/bin/mkdocs serve`
+# after checking that mkdocs.yml cannot run code (MkDocs' own loader would run any tag it names).
 serve: $(VENV)/.installed $(QUIET)
+	PYTHONPATH=scripts $(BIN)/python -m guidebuild.privacy.safe_yaml mkdocs.yml
 	$(BIN)/mkdocs serve
 
 setup: $(VENV)/.installed-test $(QUIET)
