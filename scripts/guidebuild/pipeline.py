@@ -31,6 +31,7 @@ def source_checks() -> list[Stage]:
     from guidebuild.cheatsheet import check_cheatsheet_sources
     from guidebuild.checks.docs_folder import REFUSED, check_docs_folder
     from guidebuild.checks.review_dates import check_review_dates
+    from guidebuild.illustrations.rules import check_illustrations
     from guidebuild.links.source_links import check_source_links
     from guidebuild.privacy.settings import check_privacy_settings
 
@@ -40,6 +41,7 @@ def source_checks() -> list[Stage]:
         Stage("Checking links", check_source_links),  # pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", check_cheatsheet_sources),
         Stage("Checking review dates", check_review_dates),  # overdue → warning
+        Stage("Checking the pictures", check_illustrations),  # SVG standards, generated pictures current
         Stage("Checking privacy settings and file types", check_privacy_settings),
     ]
 
