@@ -173,7 +173,7 @@ STEPS: list[Step] = [
         stance=HEAD_END,
     ),
     Step(
-        6, "Knead the upper back", lambda: strips(60, 124, 26),
+        6, "Knead the upper back", lambda: strips(40, 124, 26),
         knead_upper_back,
         ("Knead beside the spine, down to the", "bottom of the shoulder blades"),
         stance=HEAD_END,
