@@ -54,7 +54,10 @@ def _lock(folder: Path, *, wait: bool = True) -> int | None:
         import fcntl
     except ImportError:  # Windows: no flock; leftovers are then removed whatever their state
         return None
-    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # not readable: treat it as someone else's
+        return None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     except OSError:
