@@ -20,11 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild import config as cfg
 from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit
+from guidebuild.cli import base_parser, emit, missing_package
 from guidebuild.findings import ExitCode, UsageError
-from guidebuild.report import page_figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", metavar="PAGE",
                         help="pages to report on, e.g. docs/safety.md (default: every page)")
     args = parser.parse_args(argv)
+    try:
+        from guidebuild import config as cfg
+        from guidebuild.report import page_figures
+    except ImportError as error:  # not the project's .venv, e.g. `python scripts/content_report.py`
+        emit([missing_package(error, "content_report.py", setup="make setup")], args.format)
+        return ExitCode.USAGE
     try:
         config = cfg.load(args.config_file)
         figures, found = page_figures.analyse(config, args.pages)

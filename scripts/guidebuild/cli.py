@@ -111,7 +111,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         source_checks, output_steps = pipeline.source_checks(), pipeline.output_steps()
         progress = Progress(sys.stderr, total=3 + len(source_checks) + len(output_steps))
     except ImportError as error:
-        emit([_missing_package(error)], args.format)
+        emit([missing_package(error)], args.format)
         return ExitCode.USAGE
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
@@ -134,6 +134,10 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
         os.chdir(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
+        removed = publish.remove_leftovers(site_dir)
+        if removed:
+            sys.stderr.write(f"Removed {len(removed)} temporary folder{'s' if len(removed) != 1 else ''} "
+                             f"left by a build that was killed: {', '.join(p.name for p in removed)}\n")
         skipped = ""
         for stage in source_checks:
             with progress.stage(stage.title):
@@ -166,7 +170,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         found.append(_environment_finding(error, site_dir))
         return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
     except ImportError as error:
-        found.append(_missing_package(error))
+        found.append(missing_package(error))
         return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
     except Exception as error:
         if args.debug:
@@ -189,13 +193,17 @@ def _kept(site_dir: Path | None) -> str:
     return f"No {site_dir.name}/ was written."
 
 
-def _missing_package(error: ImportError) -> Finding:
-    """The build runs under a Python without the pinned requirements (exit 2, with the fix)."""
+def missing_package(error: ImportError, script: str = "build.py", setup: str = "make site") -> Finding:
+    """A script runs under a Python without the pinned requirements (exit 2, with the fix).
+
+    `python scripts/content_report.py` with the system's Python is what a contributor types
+    first; one line naming .venv helps them, a traceback about `mkdocs` does not.
+    """
     name = getattr(error, "name", None) or str(error)
     return Finding("requirements.txt", 0, 0, "ENV002",
                    f"the Python package '{name}' is not installed for {sys.executable}",
-                   hint="Run `make site` (it creates .venv with the pinned requirements), "
-                        "then build with `.venv/bin/python scripts/build.py`.")
+                   hint=f"Run `{setup}` (it creates .venv with the pinned requirements), "
+                        f"then `.venv/bin/python scripts/{script}`.")
 
 
 def _environment_finding(error: OSError, site_dir: Path | None = None) -> Finding:
@@ -233,4 +241,3 @@ def _environment_finding(error: OSError, site_dir: Path | None = None) -> Findin
                        hint=hints.get(error.errno or 0, ""))
     return Finding(failing, 0, 0, "ENV001", f"cannot read or write this file: {error.strerror or error}",
                    hint=hints.get(error.errno or 0, ""))
-

@@ -174,4 +174,3 @@ def check_built_links(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
         site_name = name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
         shown_as = out_dir.parent / site_name
     return check_built(out_dir, config, shown_as=shown_as)
-

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit
+from guidebuild.cli import base_parser, emit, missing_package
 from guidebuild.findings import ExitCode, Finding, UsageError
 
 DESCRIPTION = """\
@@ -62,10 +62,13 @@ def _usage(found: list[Finding], fmt: str) -> int:
 
 def run_check_links(argv: Sequence[str] | None = None) -> int:
     """Parse options, run the source check (and the built-site check with --site-dir), print, exit code."""
-    from guidebuild import config as cfg
-    from guidebuild.links import built_links, source_links
-
-    args = _parser().parse_args(argv)
+    try:
+        parser = _parser()  # its --help lists the codes, so it needs the link check itself
+        from guidebuild import config as cfg
+        from guidebuild.links import built_links, source_links
+    except ImportError as error:  # not the project's .venv, e.g. `python scripts/check_links.py`
+        return _usage([missing_package(error, "check_links.py")], "text")
+    args = parser.parse_args(argv)
     if args.jobs < 0:
         return _usage([Finding("", 0, 0, "LNK902", "--jobs must be 0 (all cores) or more")], args.format)
     try:

@@ -18,6 +18,7 @@ one or two words are not counted as sentences (their words still count).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -54,9 +55,10 @@ def _textstat() -> ModuleType:
     try:
         import textstat
     except ImportError:
-        raise UsageError(Finding("", 0, 0, "RDG000", "textstat is not installed",
-                                 ERROR, "Install the test requirements: "
-                                 "`.venv/bin/pip install -r requirements-test.txt` (or `make test`).")) from None
+        raise UsageError(Finding("requirements-test.txt", 0, 0, "RDG000",
+                                 f"textstat is not installed for {sys.executable}", ERROR,
+                                 "Run `make setup` (it adds the test requirements to .venv), then "
+                                 "`.venv/bin/python scripts/content_report.py`.")) from None
     return textstat
 
 
