@@ -150,6 +150,9 @@ def test_pdf_holds_every_step_the_safety_signs_and_the_address(
     for name in step_names:
         assert name in text, f"step {name!r} missing from {key}"
     sheet, _ = collect(cfg.load(str(built / "mkdocs.yml")))
+    for step in sheet.steps:
+        assert step.pressure and step.pressure in text, f"step {step.number}'s pressure missing from {key}"
+    assert "Emergency number: 999" in text
     for section in sheet.sections.values():
         for item in section.items:
             assert item in text

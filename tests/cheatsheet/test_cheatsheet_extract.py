@@ -35,10 +35,16 @@ Rest both flat hands on the upper back.
 Glide warm oil over the whole back.[^oil]
 { .cue }
 
+- **Technique:** gliding strokes.
+- **Pressure:** 2 to 3 out of 10, 1 to 2 below the ribs.
+- **Ask:** "Is the oil warm enough?"
+
 ### 3. Feather strokes and finish { #step-3 .routine-step data-minutes="1.5" }
 
 Brush your fingertips down the back, then cover them up.
 { .cue }
+
+- **Pressure:** 0 to 1 out of 10.
 
 [^oil]: A note that must not reach the sheet.
 """
@@ -47,8 +53,16 @@ SAFETY = """# Safety first
 
 ## Do not massage: get medical help first { #do-not-massage }
 
+**Emergency number:** 999 (UK), 112 (Europe).
+{ #emergency-number }
+
 - **Signs of a blood clot**: pain, swelling or warmth in one leg.
 - **Fever or feeling unwell**: wait until they are well.
+
+## Light touch only, or ask a clinician first { #light-touch-only }
+
+- **Blood thinners**: no firm pressure.
+- **Pregnancy**: ask the midwife first.
 
 ## Where never to press { #no-press-zones }
 
@@ -130,11 +144,37 @@ def test_reads_steps_sections_scale_and_checklist(collect: Callable[..., tuple])
     assert sheet.sections["do_not"].items == ("Signs of a blood clot", "Fever or feeling unwell")
     assert sheet.sections["stop"].items == ("Sharp or shooting pain", "They ask you to stop")
     assert sheet.sections["no_press"].items == ("The spine",)
+    assert sheet.sections["light"].items == ("Blood thinners", "Pregnancy")
+    # The emergency paragraph: its bold lead-in is the label, the rest is printed whole.
+    assert sheet.sections["emergency"].title == "Emergency number"
+    assert sheet.sections["emergency"].items == ("999 (UK), 112 (Europe).",)
     assert sheet.sections["checklist"].items == ("Warm, private room", "Towels")
     assert sheet.sections["scale"].rows[2] == ("7+", "Too strong", "Ease off at once")
     assert sheet.sections["stop"].title == "Stop at once if"
     # The newest last_reviewed of any page is the sheet's date.
     assert sheet.last_updated == "2026-12-01"
+
+
+def test_each_step_carries_its_pressure_from_the_routine(collect: Callable[..., tuple]) -> None:
+    sheet, _ = collect()
+    assert [s.pressure for s in sheet.steps] == [
+        "1 out of 10.", "2 to 3 out of 10, 1 to 2 below the ribs.", "0 to 1 out of 10."]
+
+
+def test_step_without_pressure_is_a_warning(collect: Callable[..., tuple]) -> None:
+    sheet, found = collect(routine=ROUTINE.replace("- **Pressure:** 0 to 1 out of 10.\n", ""))
+    assert codes(found) == ["CHS016"]
+    assert not found[0].is_error
+    assert "step 3" in found[0].message and "Pressure" in found[0].hint
+    lines = (front_matter("routine.md") + ROUTINE).splitlines()
+    assert lines[found[0].line - 1].startswith("### 3. Feather strokes")
+    assert sheet.steps[2].pressure == ""
+
+
+def test_missing_emergency_paragraph_is_an_error(collect: Callable[..., tuple]) -> None:
+    _, found = collect(safety=SAFETY.replace("{ #emergency-number }\n", ""))
+    assert codes(found) == ["CHS003"]
+    assert found[0].is_error and "#emergency-number" in found[0].message
 
 
 def test_places_point_at_the_marked_headings(collect: Callable[..., tuple]) -> None:
@@ -229,7 +269,8 @@ def test_the_real_guide_feeds_twelve_steps_and_every_section() -> None:
         "Thumb circles beside the spine", "Soothe the lower back", "Light tapping (optional)",
         "Long strokes to connect", "Feather strokes and finish"]
     assert sheet.total_minutes == 20
-    assert set(sheet.sections) == {"do_not", "stop", "no_press", "scale", "checklist"}
+    assert set(sheet.sections) == {"emergency", "do_not", "stop", "light", "no_press", "scale", "checklist"}
+    assert all(step.pressure for step in sheet.steps)
 
 
 def test_thumbnail_keeps_the_drawing_only(tmp_path: Path) -> None:

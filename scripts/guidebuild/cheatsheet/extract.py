@@ -1,8 +1,10 @@
 """Read the cheat sheet's text out of the guide's own pages: the single source of truth.
 
-The sheet holds no text of its own. Its steps, cues, minutes, safety signs, comfort scale and
-checklist are taken from marked sections of routine.md, safety.md, tips.md and get-ready.md
-(the markers are listed in the team conventions and in `SECTIONS` below).
+The sheet holds no text of its own. Its steps, cues, minutes and pressures, the emergency
+number, the safety signs, the comfort scale and the checklist are taken from marked sections of
+routine.md, safety.md, tips.md and get-ready.md (the markers are listed in the team conventions
+and in `SECTIONS` below). A step's pressure is the text of its `- **Pressure:** …` item, so the
+routine page stays the only copy of it.
 
 Each page is rendered with the site's own Markdown configuration (the same extensions and
 settings MkDocs uses), and the marked parts are read from the resulting HTML. Reading rendered
@@ -33,15 +35,21 @@ CUE_CLASS = "cue"
 #: Cues longer than this many words no longer fit the sheet's one-line-cue layout comfortably.
 CUE_WORD_LIMIT = 18
 
-#: Marked sections (page, heading id) and what follows each heading: a list or a table.
+#: Marked sections (page, id) and what they are: a heading followed by a list or a table, or
+#: ("p") one paragraph carrying the id itself, printed whole.
 SECTIONS: dict[str, tuple[str, str, str]] = {
+    "emergency": ("safety.md", "emergency-number", "p"),
     "do_not": ("safety.md", "do-not-massage", "ul"),
     "stop": ("safety.md", "stop-signs", "ul"),
+    "light": ("safety.md", "light-touch-only", "ul"),
     "no_press": ("safety.md", "no-press-zones", "ul"),
     "scale": ("tips.md", "comfort-scale", "table"),
     "checklist": ("get-ready.md", "checklist", "ul"),
 }
 SCALE_COLUMNS = ("Number", "What it feels like", "What to do")
+
+#: The bold lead-in of the routine's pressure items, `- **Pressure:** 2 to 3 out of 10.`
+PRESSURE_LEAD = "Pressure"
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _STEP_TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
@@ -72,6 +80,8 @@ class Step:
     #: and its alt text from the page (a tagged PDF needs one for every picture).
     picture: str | None = None
     picture_alt: str = ""
+    #: The words after `**Pressure:**` in the step's list ("2 to 3 out of 10."), or "" if none.
+    pressure: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,7 @@ class Sources:
 
     def text(self) -> str:
         """All the words the sheet prints from the pages (for the font coverage check)."""
-        parts = [f"{s.number} {s.name} {s.cue}" for s in self.steps]
+        parts = [f"{s.number} {s.name} {s.cue} {s.pressure}" for s in self.steps]
         for section in self.sections.values():
             parts.append(section.title)
             parts += section.items
@@ -335,13 +345,32 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
                                  f"{CUE_WORD_LIMIT} on its two lines", WARNING,
                                  "Shorten it to one plain sentence; details belong in the text below."))
         picture, alt = _picture(config, page, following)
-        steps.append(Step(number, name, cue, minutes, anchor, where, picture, alt or f"Step {number}: {name}"))
+        pressure = _pressure(following)
+        if not pressure:
+            found.append(Finding(where.path, where.line, 1 if where.line else 0, "CHS016",
+                                 f"step {number} '{name}' has no `- **Pressure:** …` item; the cheat "
+                                 "sheet prints no pressure for it", WARNING,
+                                 "Add a list item like `- **Pressure:** 2 to 3 out of 10.` below the cue."))
+        steps.append(Step(number, name, cue, minutes, anchor, where, picture, alt or f"Step {number}: {name}",
+                          pressure))
     if not steps:
         found.append(Finding(str(page.path), 0, 0, "CHS002",
                              f"no routine steps found: no heading has the class `.{STEP_CLASS}`",
                              hint=f"Each step is a level-3 heading like {expected}, followed by a "
                                   "one-sentence cue paragraph ending with `{ .cue }`."))
     return steps
+
+
+def _pressure(elements: list[ET.Element]) -> str:
+    """The text of the first `- **Pressure:** …` item in a step's lists, without its lead-in."""
+    for element in elements:
+        if element.tag not in {"ul", "ol"}:
+            continue
+        for item in element.findall("li"):
+            if _lead_in(item) == PRESSURE_LEAD:
+                words = text_of(item)
+                return re.sub(rf"^{PRESSURE_LEAD}\s*:?\s*", "", words).strip()
+    return ""
 
 
 def _minutes(text: str | None) -> float | None:
@@ -372,7 +401,33 @@ def _lead_in(item: ET.Element) -> str | None:
     return text_of(first).rstrip(" :.") or None
 
 
+def _paragraph(page: _Page, key: str, anchor: str, found: list[Finding]) -> Section | None:
+    """A one-paragraph section: the paragraph that carries the id (`{ #emergency-number }`).
+
+    Its bold lead-in, if any, is the title and the rest is its one item, so the sheet can set
+    the label apart from the numbers.
+    """
+    element = next((e for e in page.body if e.get("id") == anchor), None)
+    if element is None or element.tag != "p":
+        found.append(Finding(str(page.path), 0, 0, "CHS003",
+                             f"no paragraph with the id #{anchor}: the cheat sheet prints it",
+                             hint=f"End the paragraph with a line `{{ #{anchor} }}`; ids of cheat-sheet "
+                                  "sections must not be renamed."))
+        return None
+    text = text_of(element)
+    lead = _lead_in(element)
+    rest = text[len(lead):].lstrip(" :").strip() if lead and text.startswith(lead) else text
+    line = page.line_of(f"#{anchor}", 1) or 0
+    if not rest:
+        found.append(Finding(str(page.path), line, 1, "CHS004", f"the paragraph #{anchor} is empty",
+                             hint="Write the words above the `{ #" + anchor + " }` line."))
+        return None
+    return Section(key, lead or "", anchor, page.src, page.place(line), items=(rest,))
+
+
 def _section(page: _Page, key: str, anchor: str, kind: str, found: list[Finding]) -> Section | None:
+    if kind == "p":
+        return _paragraph(page, key, anchor, found)
     index = next((i for i, e in enumerate(page.body) if e.get("id") == anchor and _heading_level(e)), None)
     if index is None:
         found.append(Finding(str(page.path), 0, 0, "CHS003",

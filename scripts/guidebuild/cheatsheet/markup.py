@@ -31,7 +31,7 @@ STYLESHEET = "stylesheets/cheatsheet.css"
 #: The PDFs' fonts, kept apart so the website itself never downloads a font.
 FONT_STYLESHEET = "stylesheets/cheatsheet-fonts.css"
 #: Order of the boxes beside the steps: before you start, then while you work, then what to have.
-BOXES = ("do_not", "stop", "no_press", "checklist")
+BOXES = ("do_not", "stop", "light", "no_press", "checklist")
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -137,6 +137,7 @@ def sheet_html(config: MkDocsConfig, sources: Sources, links: Links, *, heading_
             "href": links.page(ROUTINE_PAGE, step.anchor),
             "picture_href": _thumbnail(config, step.picture),
             "picture_alt": step.picture_alt,
+            "pressure": step.pressure,
         }
         for step in sources.steps
     ]
@@ -151,6 +152,11 @@ def sheet_html(config: MkDocsConfig, sources: Sources, links: Links, *, heading_
     if scale_section is not None:
         scale = {"title": scale_section.title, "rows": scale_section.rows, "columns": SCALE_COLUMNS,
                  "href": links.page(scale_section.page, scale_section.anchor)}
+    emergency_section = sources.sections.get("emergency")
+    emergency = None
+    if emergency_section is not None:
+        emergency = {"label": emergency_section.title, "text": emergency_section.items[0],
+                     "href": links.page(emergency_section.page, emergency_section.anchor)}
     url = site_url(config)
     html = _ENV.get_template("sheet.html").render(
         h=heading_level,
@@ -167,6 +173,7 @@ def sheet_html(config: MkDocsConfig, sources: Sources, links: Links, *, heading_
         routine_href=links.page(ROUTINE_PAGE),
         scale=scale,
         boxes=boxes,
+        emergency=emergency,
         updated_iso=sources.last_updated,
         updated=human_date(sources.last_updated) if sources.last_updated else "",
     )

@@ -270,6 +270,9 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
     sources, found = collect(config)
     if any(f.is_error for f in found):
         return [], found
+    # Warnings about the sources (a long cue, a step without a pressure) were reported by the
+    # source check already; they must neither repeat here nor stop the printing.
+    found = []
     weasyprint = _weasyprint()
     file = page_file(config, src)
     out_dir = (staging / file.dest_uri).parent
