@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,8 +23,10 @@ from test_browser_accessibility import AXE_SOURCE, AXE_TAGS, SCHEMES, describe
 
 from guidebuild import config as cfg
 from guidebuild.cheatsheet import sources
+from guidebuild.localsite import serve
+from sitekit import run_script
 
-T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
 # Recorders for what headless Chromium cannot do or must not do in a test.
 RECORDERS = """
@@ -34,7 +37,8 @@ window.AudioContext = class {
   createGain() { return {gain: {setValueAtTime() {}, exponentialRampToValueAtTime() {}}, connect() {}}; }
   resume() { return Promise.resolve(); }
 };
-Object.defineProperty(navigator, 'vibrate', {configurable: true, value: p => { __fa.vibrations.push(p); return true; }});
+Object.defineProperty(navigator, 'vibrate',
+  {configurable: true, value: p => { __fa.vibrations.push(p); return true; }});
 let hidden = false;
 Object.defineProperty(document, 'hidden', {configurable: true, get: () => hidden});
 Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => hidden ? 'hidden' : 'visible'});
@@ -44,7 +48,11 @@ WAKE_LOCK = """
 Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {request(type) {
   __fa.wake.push('request ' + type);
   const sentinel = new EventTarget();
-  sentinel.release = () => { __fa.wake.push('release'); sentinel.dispatchEvent(new Event('release')); return Promise.resolve(); };
+  sentinel.release = () => {
+    __fa.wake.push('release');
+    sentinel.dispatchEvent(new Event('release'));
+    return Promise.resolve();
+  };
   return Promise.resolve(sentinel);
 }}});
 """
@@ -337,7 +345,9 @@ def test_stop_shows_the_safety_pages_stop_signs(routine, site: Site) -> None:
     safety = routine(path="safety/")
     expected = safety.evaluate("""() => { const h = document.getElementById('stop-signs'), out = [h];
       for (let n = h.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) out.push(n);
-      return out.map(e => { const c = e.cloneNode(true); c.querySelectorAll('sup, .headerlink').forEach(x => x.remove());
+      return out.map(e => {
+        const c = e.cloneNode(true);
+        c.querySelectorAll('sup, .headerlink').forEach(x => x.remove());
         return c.textContent; }).join(' ').replace(/\\s+/g, ' ').trim(); }""")
     shown = page.evaluate("""() => [...document.querySelector('.fa-menu').children].slice(0, -1)
       .map(e => e.textContent).join(' ').replace(/\\s+/g, ' ').trim()""")
@@ -459,3 +469,32 @@ def test_it_asks_no_other_site_and_sets_no_cookie(routine, site: Site) -> None:
     assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""
     kept = page.evaluate("Object.keys(localStorage)")
     assert [key for key in kept if not key.endswith("/.__palette")] == ["bmg-follow-along"], kept
+
+
+def test_a_changed_cue_and_minutes_show_in_the_mode_after_a_rebuild(browser: Browser, project_copy: Path,
+                                                                    tmp_path: Path) -> None:
+    """Edit only docs/routine.md in a copy of the project, rebuild it, and the mode follows."""
+    routine_md = project_copy / "docs" / "routine.md"
+    text = routine_md.read_text(encoding="utf-8")
+    heading = re.search(r'^### 3\. .*\bdata-minutes="([^"]+)".*$', text, re.MULTILINE)
+    assert heading, "routine.md has no step 3 heading in the team's markup"
+    cue = re.compile(r"\n\n((?:.+\n)+?)\{ \.cue \}").search(text, heading.end())
+    assert cue, "step 3 has no `{ .cue }` paragraph"
+    new_cue = "Sweep both palms up the back in one long, slow line."
+    assert new_cue not in text and heading.group(1) != "7"
+    new_heading = heading.group(0).replace(f'data-minutes="{heading.group(1)}"', 'data-minutes="7"')
+    edited = (text[:heading.start()] + new_heading + text[heading.end():cue.start(1)] + new_cue + "\n"
+              + text[cue.end(1):])
+    routine_md.write_text(edited, encoding="utf-8")
+    result = run_script("build.py", "--site-dir", str(tmp_path / "site"), cwd=project_copy, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    context = browser.new_context(viewport=PHONE)
+    try:
+        with serve(tmp_path / "site") as base_url:
+            page = context.new_page()
+            page.goto(base_url + "routine/#follow-along/full/3", wait_until="load")
+            page.wait_for_selector("dialog.fa[open] .fa-card")
+            assert page.inner_text(".fa-cue") == new_cue
+            assert page.inner_text(".fa-time") == "7:00 · Paused"
+    finally:
+        context.close()
