@@ -1,7 +1,4 @@
-/* Follow-along mode for the routine page: one step a screen, timed, the screen kept awake, for a
- * giver with oily hands. Every word comes from the page's markup (the markers the cheat sheet reads,
- * see STATUS.md) and the Safety page's #stop-signs; without this script the page is unchanged.
- * No other site, no cookie; settings in localStorage "bmg-follow-along" (named on the About page). */
+/* Follow-along mode for the routine page; how and why: README.md, "Follow-along mode". */
 (() => {
   "use strict";
   const doc = document;
@@ -11,13 +8,13 @@
   const steps = doc.getElementById("steps");
   if (!home || !window.HTMLDialogElement) return;
 
-  const el = (tag, cls, text) => {
-    const e = doc.createElement(tag);
+  const el = (tag, cls, text, props) => {
+    const e = Object.assign(doc.createElement(tag), props);
     if (cls) e.className = cls;
     if (text != null) e.textContent = text;
     return e;
   };
-  // Page text as shown: no permalink signs, no footnote marks, no links (the mode leads nowhere).
+  // Page text without permalinks, footnote marks or links.
   const plain = (node) => {
     const c = node.cloneNode(true);
     c.querySelectorAll(".headerlink, .footnote-ref, sup[id^='fnref']").forEach((x) => x.remove());
@@ -26,7 +23,7 @@
     return c;
   };
   const words = (node) => plain(node).textContent.replace(/\s+/g, " ").trim();
-  // The elements after a heading, up to the next heading of the same or a higher rank.
+  // What follows a heading, up to the next of the same or a higher rank.
   const section = (h) => {
     const out = [];
     for (let n = h.nextElementSibling; n && !(/^H[1-6]$/.test(n.tagName) && n.tagName <= h.tagName); n = n.nextElementSibling) out.push(n);
@@ -83,12 +80,10 @@
   const minutes = (m) => `${m} ${m === 1 ? "minute" : "minutes"}`;
   const sum = (r) => routes[r][0].reduce((t, s) => t + s.min, 0);
 
-  // ---- the dialog ------------------------------------------------------------------------
   const dlg = el("dialog", "fa");
   dlg.setAttribute("aria-label", words(home.querySelector("h2, h3") || home) || "Follow along");
   const button = (label, act, cls) => {
-    const b = el("button", "fa-btn" + (cls ? " " + cls : ""), label);
-    b.type = "button";
+    const b = el("button", "fa-btn" + (cls ? " " + cls : ""), label, { type: "button" });
     b.addEventListener("click", (e) => { unmute(); act(e); });
     return b;
   };
@@ -96,8 +91,7 @@
   const pauseBtn = button("Pause", () => run(!running), "fa-pause");
   top.append(pauseBtn, button("Steps", () => menu(), "fa-steps"), button("Stop", () => stop(), "fa-stop"),
     button("Close", () => dlg.close()));
-  const stage = el("div", "fa-stage");
-  stage.tabIndex = 0; // it scrolls on small screens: keyboards must reach it
+  const stage = el("div", "fa-stage", null, { tabIndex: 0 }); // it scrolls on small screens
   stage.setAttribute("role", "group");
   stage.setAttribute("aria-label", "Step");
   const foot = el("div", "fa-foot");
@@ -125,19 +119,15 @@
     stage.scrollTop = 0;
     if (focus) focus.focus();
   };
-  const heading = (text, level) => {
-    const h = typeof text === "string" ? el("h" + (level || 2), "", text) : text;
-    h.tabIndex = -1;
-    return h;
-  };
+  const heading = (text, level) => Object.assign(typeof text === "string" ? el("h" + (level || 2), "", text) : text,
+    { tabIndex: -1 });
 
-  // ---- sound, buzz, voice, wake lock -----------------------------------------------------
-  const unmute = () => { // browsers start sound only from a tap or key press: make it here
+  const unmute = () => { // sound may start only from a tap or a key
     const A = window.AudioContext || window.webkitAudioContext;
     if (settings.sound && !audio && A) audio = new A();
     if (audio && audio.state === "suspended") audio.resume();
   };
-  const chime = () => { // two soft sine notes, generated here: nothing is downloaded
+  const chime = () => { // two soft notes made here, no download
     const t = audio.currentTime;
     [659.3, 987.8].forEach((f, k) => {
       const o = audio.createOscillator(), g = audio.createGain(), s = t + k * 0.2;
@@ -153,7 +143,7 @@
   };
   const synth = window.speechSynthesis;
   let voice = null;
-  const voices = () => { // only voices that run on the device: the words never leave it
+  const voices = () => { // on-device voices only: no words leave it
     const lang = (doc.documentElement.lang || "en").toLowerCase().slice(0, 2);
     voice = (synth ? synth.getVoices() : []).filter((v) => v.localService && v.lang.toLowerCase().startsWith(lang))
       .sort((a, b) => b.default - a.default)[0] || null;
@@ -190,7 +180,6 @@
     lock = null;
   };
 
-  // ---- the clock ---------------------------------------------------------------------------
   const paint = () => {
     const s = Math.max(0, Math.ceil(left / 1000));
     clock.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` + (running ? "" : left > 0 ? " · Paused" : " · Time is up");
@@ -222,9 +211,7 @@
     if (settings.auto) done();
   };
 
-  // ---- views -------------------------------------------------------------------------------
-  // The address keeps the place. While the mode is open the page behind must not rewrite it
-  // (Material's navigation.tracking does on every resize, e.g. when a phone is turned).
+  // The address keeps the place; while open, the page (Material's tracking) must not rewrite it.
   const replace = history.replaceState.bind(history);
   history.replaceState = (...args) => (dlg.open ? undefined : replace(...args));
   const place = () => replace(null, "", view === "step" ? `#follow-along/${route}/${at + 1}` : "#follow-along");
@@ -242,12 +229,7 @@
       p.append(el("strong", "", pair[0]), " " + pair[1]);
       card.append(p);
     }
-    if (s.img) {
-      const img = el("img");
-      img.src = s.img.currentSrc || s.img.src;
-      img.alt = s.img.alt;
-      card.append(img);
-    }
+    if (s.img) card.append(el("img", "", null, { src: s.img.currentSrc || s.img.src, alt: s.img.alt }));
     show("step", [card]);
     prevBtn.setAttribute("aria-disabled", String(i === 0));
     say(`${prefix || ""}Step ${count}: ${s.name}. ${minutes(s.min)}.`);
@@ -263,9 +245,7 @@
   const check = (label, key, when) => {
     if (when === false) return "";
     const l = el("label", "fa-check");
-    const box = el("input");
-    box.type = "checkbox";
-    box.checked = settings[key];
+    const box = el("input", "", null, { type: "checkbox", checked: settings[key] });
     box.addEventListener("change", () => { settings[key] = box.checked; save(); unmute(); });
     l.append(box, " " + label);
     return l;
@@ -278,10 +258,7 @@
     pick.append(el("legend", "", "Which routine?"));
     for (const r in routes) {
       const l = el("label", "fa-check");
-      const radio = el("input");
-      radio.type = "radio";
-      radio.name = "fa-route";
-      radio.checked = r === route;
+      const radio = el("input", "", null, { type: "radio", name: "fa-route", checked: r === route });
       radio.addEventListener("change", () => { route = r; at = 0; jumps(); });
       l.append(radio, ` ${routes[r][1]} (${minutes(sum(r))})`);
       pick.append(l);
@@ -314,7 +291,7 @@
     box.append(row);
     show(name, [box], h);
   };
-  const safety = () => { // the stop signs, read from the Safety page of this same site
+  const safety = () => { // the stop signs, from this site's Safety page
     if (stopText) return stopText;
     const a = [...doc.querySelectorAll("article a[href*='#stop-signs']")].find((x) => x.origin === location.origin);
     stopText = !a ? Promise.resolve([]) : fetch(a.href.split("#")[0], { credentials: "same-origin" })
@@ -357,7 +334,7 @@
     (opener && opener !== doc.body && opener.isConnected ? opener : entry).focus();
   });
   dlg.addEventListener("keydown", (e) => {
-    if (e.key === "Tab") { // keep focus inside, also where the browser would leave for its toolbar
+    if (e.key === "Tab") { // focus stays inside
       const all = [...dlg.querySelectorAll("button, input")].filter((b) => b.offsetParent);
       const edge = e.shiftKey ? all[0] : all[all.length - 1];
       if (doc.activeElement === edge || !dlg.contains(doc.activeElement)) {
@@ -375,7 +352,7 @@
       run(!running);
     }
   });
-  // Tap the left or right half of the step to go back or on; swipe either way on touch screens.
+  // Tap the left or right half to go back or on, or swipe.
   stage.addEventListener("pointerdown", (e) => { sx = e.clientX; sy = e.clientY; swiped = false; });
   stage.addEventListener("pointercancel", () => { sx = null; });
   stage.addEventListener("pointerup", (e) => {
@@ -389,19 +366,17 @@
     const box = stage.getBoundingClientRect();
     move(e.clientX < box.left + box.width / 2 ? -1 : 1);
   });
-  doc.addEventListener("visibilitychange", () => { // hidden: the clock holds and the lock goes
+  doc.addEventListener("visibilitychange", () => { // hidden: the clock holds, the lock goes
     last = Date.now();
     if (doc.hidden) asleep();
     else if (running && dlg.open) awake();
   });
 
-  // ---- the way in ------------------------------------------------------------------------
   const entry = button("Start follow-along mode", () => open(), "md-button md-button--primary fa-entry");
   const p = el("p", "fa-start");
   p.append(entry);
   (section(home).find((e) => e.tagName === "P") || home).after(p);
-  // Opened by the address (from the home page, or a reload): after the browser's own jump to the
-  // #follow-along heading, which would take the focus away again.
+  // Opened by the address (home page, reload): after load, or the jump to the heading takes focus.
   const m = HASH.exec(location.hash);
   const resume = () => open(m[1], m[2] && +m[2]);
   if (m) doc.readyState === "complete" ? resume() : addEventListener("load", resume);

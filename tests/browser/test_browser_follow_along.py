@@ -469,6 +469,9 @@ def test_it_asks_no_other_site_and_sets_no_cookie(routine, site: Site) -> None:
     assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""
     kept = page.evaluate("Object.keys(localStorage)")
     assert [key for key in kept if not key.endswith("/.__palette")] == ["bmg-follow-along"], kept
+    about = (site.directory / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<code>bmg-follow-along</code>" in about, "the About page names what the mode keeps"
+
 
 
 def test_a_changed_cue_and_minutes_show_in_the_mode_after_a_rebuild(browser: Browser, project_copy: Path,
