@@ -1,6 +1,6 @@
 """Follow-along mode on the routine page (docs/javascripts/follow-along.js), in headless Chromium.
 
-What the mode shows is compared with what the build's own reader (the cheat sheet's sources and
+What the mode shows is compared with what the build's own reader (the cheat sheet's extract.py and
 cheatsheet/follow.py) finds in docs/routine.md, so the two readers of the one markup must agree.
 Time is Playwright's clock (`install`, then `pause_at`, then `run_for`): no test waits for real
 minutes. The browser features headless Chromium lacks or must not use (sound, vibration, wake lock,
@@ -22,9 +22,9 @@ from playwright.sync_api import Browser, Page
 from test_browser_accessibility import AXE_SOURCE, AXE_TAGS, SCHEMES, describe
 
 from guidebuild import config as cfg
-from guidebuild.cheatsheet import sources
+from guidebuild.cheatsheet import extract as sources
 from guidebuild.localsite import serve
-from sitekit import run_script
+from support.sitekit import run_script
 
 T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 

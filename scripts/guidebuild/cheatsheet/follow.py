@@ -1,4 +1,4 @@
-"""The markers the follow-along mode reads from routine.md, checked with the cheat sheet's sources.
+"""The markers the follow-along mode reads from routine.md, checked with the cheat sheet's extract.
 
 The mode (docs/javascripts/follow-along.js) builds every screen in the reader's browser from the
 routine page's own markup, so a renamed id or a reworded item would quietly break it on a phone
@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from guidebuild.cheatsheet.sources import text_of
+from guidebuild.cheatsheet.extract import text_of
 from guidebuild.findings import ERROR, Finding
 
 if TYPE_CHECKING:
-    from guidebuild.cheatsheet.sources import Step, _Page
+    from guidebuild.cheatsheet.extract import Step, _Page
 
 SECTION = "follow-along"
 SHORT = "short-version"

@@ -1,7 +1,7 @@
 """The build reads the follow-along mode's markers from routine.md and says when one breaks.
 
 Small real sites with a routine page in the team's markup, read with the site's own Markdown
-configuration as the build does (guidebuild.cheatsheet.follow, through sources.collect).
+configuration as the build does (guidebuild.cheatsheet.follow, through extract.collect).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from guidebuild import config as cfg
-from guidebuild.cheatsheet import follow, sources
+from guidebuild.cheatsheet import extract as sources
+from guidebuild.cheatsheet import follow
 from guidebuild.findings import Finding
-from sitekit import ROOT, front_matter
+from support.sitekit import ROOT, front_matter
 
 ROUTINE = """# Routine
 
