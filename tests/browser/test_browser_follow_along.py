@@ -30,7 +30,8 @@ T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
 # Recorders for what headless Chromium cannot do or must not do in a test.
 RECORDERS = """
-window.__fa = {oscillators: 0, vibrations: [], wake: [], spoken: []};
+window.__fa = {oscillators: 0, vibrations: [], wake: [], spoken: [], blocked: []};
+document.addEventListener('securitypolicyviolation', e => __fa.blocked.push(e.violatedDirective + ' ' + e.blockedURI));
 window.AudioContext = class {
   constructor() { this.currentTime = 0; this.state = 'running'; this.destination = {}; }
   createOscillator() { return {frequency: {}, connect() {}, start() { __fa.oscillators++; }, stop() {}}; }
@@ -467,6 +468,7 @@ def test_it_asks_no_other_site_and_sets_no_cookie(routine, site: Site) -> None:
     assert any(url.endswith("/safety/") for url in requests), "the stop signs come from the Safety page"
     assert [url for url in requests if not url.startswith((origin, "data:", "blob:"))] == []
     assert page.context.cookies() == [] and page.evaluate("document.cookie") == ""
+    assert page.evaluate("__fa.blocked") == [], "the Content-Security-Policy blocked part of the mode"
     kept = page.evaluate("Object.keys(localStorage)")
     assert [key for key in kept if not key.endswith("/.__palette")] == ["bmg-follow-along"], kept
     about = (site.directory / "about" / "index.html").read_text(encoding="utf-8")
