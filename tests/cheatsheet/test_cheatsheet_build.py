@@ -324,7 +324,7 @@ def test_overflow_fails_the_build_and_keeps_the_previous_site(project_copy: Path
     extra = "".join(
         f"\n### {n}. Extra step number {n} {{ #step-{n} .routine-step data-minutes=\"1\" }}\n\n"
         "Keep both hands moving slowly and evenly over the whole back while you count to ten.\n"
-        "{ .cue }\n"
+        "{ .cue }\n\n- **Pressure:** 3 out of 10.\n- **Ask:** \"Is this OK?\"\n"
         for n in range(13, 25))
     marker = "\n## The 5-minute version"
     assert marker in text

@@ -25,6 +25,7 @@ def test_content_that_overflows_the_page(tmp_path: Path) -> None:
     extra = "".join(
         f"### {n}. Extra step number {n} {{ #step-{n} .routine-step data-minutes=\"1\" }}\n\n"
         "Keep both hands moving slowly and evenly over the whole back while you count to ten.\n{ .cue }\n\n"
+        "- **Pressure:** 3 out of 10.\n- **Ask:** \"Is this OK?\"\n\n"
         for n in range(13, 25))
     routine.write_text(text[:marker.start()] + extra + text[marker.start():], encoding="utf-8")
     out = assert_refused(build(root), 1, r"^docs/routine\.md:\d+:1: CHS020 ", site_dir=root / "site", before=before)

@@ -1,6 +1,7 @@
 """The printable cheat sheet: one page holding the whole routine, built from the guide's own pages.
 
     extract.py     read the steps and the marked sections out of the pages (the single source)
+    follow.py      read and check the extra markers the follow-along mode's script relies on
     markup.py      turn them into the sheet's HTML (shared by the site page and the PDFs)
     thumbnails.py  small, text-free copies of the step pictures for the sheet
     pdf.py         print that HTML to one-page A4 and US Letter PDFs with WeasyPrint, and check the fit

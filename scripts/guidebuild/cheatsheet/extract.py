@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,9 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.findings import ERROR, WARNING, Finding
 from guidebuild.site.page_html import render_markdown
+
+if TYPE_CHECKING:
+    from guidebuild.cheatsheet.follow import FollowAlong
 
 ROUTINE_PAGE = "routine.md"
 STEP_CLASS = "routine-step"
@@ -105,6 +109,8 @@ class Sources:
     sections: dict[str, Section] = field(default_factory=dict)
     last_updated: str = ""
     steps_place: Place | None = None
+    #: The follow-along mode's extra markers (cheatsheet/follow.py), when the routine offers it.
+    follow: FollowAlong | None = None
 
     @property
     def total_minutes(self) -> float:
@@ -527,6 +533,10 @@ def collect(config: MkDocsConfig) -> tuple[Sources, list[Finding]]:
         sources.steps = _steps(config, routine, found)
         first = sources.steps[0].place if sources.steps else routine.place(0)
         sources.steps_place = first
+        from guidebuild.cheatsheet import follow  # it reads with this module's helpers
+
+        sources.follow = follow.read(routine, sources.steps,
+                                     lambda index: _section_body(routine.body, index), found)
     for key, (src, anchor, kind) in SECTIONS.items():
         page = _load_page(config, src, cache, found)
         if page is None:
