@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from guidebuild import codes
 from guidebuild import config as cfg
 from guidebuild import findings as fnd
 from guidebuild.cli import base_parser, emit
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
                           "and fail when a page is too hard to read or a claim has no source.")
     parser.add_argument("pages", nargs="*", metavar="PAGE",
                         help="pages to report on, e.g. docs/safety.md (default: every page)")
+    parser.epilog = "codes:\n" + codes.help_list(codes.codes_of("RDG", "CIT", "GLO", "RPT"))
     args = parser.parse_args(argv)
     try:
         config = cfg.load(args.config_file)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from guidebuild import codes
 from guidebuild import findings as fnd
 from guidebuild.findings import ExitCode, Finding, UsageError
 
@@ -100,6 +101,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
     parser = base_parser("build.py", __doc__ or "")
     parser.description = ("Check the sources, build the site and the printable cheat sheet into a "
                           "temporary folder, and move it into place only when everything passed.")
+    parser.epilog = "codes:\n" + codes.help_list(codes.build_codes())
     parser.add_argument("--debug", action="store_true",
                         help="show Python tracebacks for unexpected errors (for developers)")
     args = parser.parse_args(argv)

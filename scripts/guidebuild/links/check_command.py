@@ -34,10 +34,11 @@ and hooks): LNK101/LNK102. Findings print as `path:line:col: CODE message`."""
 
 
 def _parser():
-    from guidebuild.links.source_links import OMITTED_CHOICES, codes_table
+    from guidebuild import codes
+    from guidebuild.links.source_links import OMITTED_CHOICES
 
     parser = base_parser("check_links.py", DESCRIPTION)
-    parser.epilog = EPILOG.format(codes=codes_table())
+    parser.epilog = EPILOG.format(codes=codes.help_list(codes.codes_of("LNK")))
     for action in parser._actions:
         if action.dest == "site_dir":
             action.help = "also check the built HTML in DIR: every internal href/src and #fragment"
