@@ -32,11 +32,13 @@ def source_checks() -> list[Stage]:
     from guidebuild.checks.docs_folder import REFUSED, check_docs_folder
     from guidebuild.checks.review_dates import check_review_dates
     from guidebuild.links.source_links import check_source_links
+    from guidebuild.report.content_rules import check_content_rules
 
     return [
         # First: it refuses files the other checks should never parse (not UTF-8, huge, hostile).
         Stage("Checking files, front matter and content safety", check_docs_folder, stop_on=REFUSED),
         Stage("Checking links", check_source_links),  # pages, anchors, images, raw HTML, nav, snippets
+        Stage("Checking reading grade, citations and glossary", check_content_rules),  # RDG, CIT, GLO
         Stage("Checking the cheat sheet's sources", check_cheatsheet_sources),
         Stage("Checking review dates", check_review_dates),  # overdue → warning
     ]

@@ -50,13 +50,13 @@ class Readability:
 
 
 def _textstat() -> ModuleType:
-    """textstat, imported late: only the content report needs it, never the site build."""
+    """textstat, imported late, so a Python without it gets a finding with the fix, not a traceback."""
     try:
         import textstat
     except ImportError:
-        raise UsageError(Finding("", 0, 0, "RDG000", "textstat is not installed",
-                                 ERROR, "Install the test requirements: "
-                                 "`.venv/bin/pip install -r requirements-test.txt` (or `make test`).")) from None
+        raise UsageError(Finding("requirements.txt", 0, 0, "RDG000", "textstat is not installed",
+                                 ERROR, "Install the pinned requirements: `make site` does it "
+                                 "(or `.venv/bin/pip install --require-hashes -r requirements.txt`).")) from None
     return textstat
 
 
