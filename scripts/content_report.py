@@ -20,35 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild import codes
-from guidebuild import config as cfg
-from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit
-from guidebuild.findings import ExitCode, UsageError
-from guidebuild.report import page_figures
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = base_parser("content_report.py", __doc__ or "")
-    parser.description = ("Print words, reading grade, sentence length and citations for every page, "
-                          "and fail when a page is too hard to read or a claim has no source.")
-    parser.add_argument("pages", nargs="*", metavar="PAGE",
-                        help="pages to report on, e.g. docs/safety.md (default: every page)")
-    parser.epilog = "codes:\n" + codes.help_list(codes.codes_of("RDG", "CIT", "GLO", "RPT"))
-    args = parser.parse_args(argv)
-    try:
-        config = cfg.load(args.config_file)
-        figures, found = page_figures.analyse(config, args.pages)
-    except UsageError as error:
-        emit(error.findings, args.format)
-        return ExitCode.USAGE
-    if args.format == "json":
-        sys.stdout.write(page_figures.as_json(figures, found) + "\n")
-    else:
-        sys.stdout.write(page_figures.format_table(figures) + "\n\n")
-        emit(found, args.format)
-    return fnd.exit_code(found)
-
+from guidebuild.report.report_command import main  # main(argv: Sequence[str] | None = None) -> int
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding
 from guidebuild.logcapture import capture
+from guidebuild.publish import StagedSite
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every run; it is noise for our users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -64,6 +65,12 @@ def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
                                          "or includes/."))
     findings[:0] = [_record_finding(r, config) for r in collector.records]
     return findings
+
+
+def remove_unused_files(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage: prune the staging folder first, so that the tree checked is the tree published."""
+    prune_output(staged.folder)
+    return []
 
 
 def prune_output(out_dir: Path) -> int:

@@ -31,6 +31,7 @@ from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.extract import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 from guidebuild.logcapture import Collect, capture
+from guidebuild.publish import StagedSite
 
 PX_PER_MM = 96 / 25.4
 #: Space the sheet keeps free at the top and bottom of the paper (see cheatsheet.css).
@@ -341,7 +342,7 @@ def _resource_finding(config: MkDocsConfig, staging: Path, url: str, reason: str
                    f"the cheat sheet PDF could not use {os.path.basename(path) or url}: {reason}", ERROR, hint)
 
 
-def print_cheatsheet(config: MkDocsConfig, staging: Path) -> list[Finding]:
-    """Output stage for scripts/build.py (see pipeline.output_steps): print both PDFs."""
-    _, found = print_pdfs(config, staging)
+def print_cheatsheet(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage for scripts/build.py (see pipeline.output_stages): print both PDFs."""
+    _, found = print_pdfs(config, staged.folder)
     return found
