@@ -302,7 +302,8 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
         for url, reason in dict(problems).items():
             found.append(_resource_finding(config, staging, url, reason))
         for record in errors:
-            found.append(Finding(str(staging / markup.STYLESHEET), 0, 0, "CHS024",
+            # At the stylesheet's source in docs/: the staging copy is gone when the message is read.
+            found.append(Finding(str(Path(config.docs_dir) / markup.STYLESHEET), 0, 0, "CHS024",
                                  f"WeasyPrint: {record.getMessage().splitlines()[0]}"))
         if any(f.is_error for f in found):
             return [], found
