@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 from guidebuild import findings as fnd
@@ -180,13 +181,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from guidebuild import config as cfg
-    from guidebuild import pipeline
+    from guidebuild import pipeline, publish
 
     fmt = args.format
     progress = Progress(sys.stderr, total=1 + pipeline.stage_count())
     with progress.stage("Loading configuration"):
         config = cfg.load(args.config_file, site_dir=args.site_dir)
         config["strict"] = True  # the published build is always strict, whatever mkdocs.yml says
+    removed = publish.remove_leftovers(Path(config.site_dir))
+    if removed:
+        sys.stderr.write(f"Removed {len(removed)} temporary folder{'s' if len(removed) != 1 else ''} "
+                         f"left by a build that was killed: {', '.join(p.name for p in removed)}\n")
     result = pipeline.build(config, progress)
     code = result.exit_code
     if code == ExitCode.USAGE:

@@ -44,6 +44,7 @@ def source_checks() -> list[Stage]:
     from guidebuild.checks.docs_folder import REFUSED, check_docs_folder
     from guidebuild.checks.review_dates import check_review_dates
     from guidebuild.links.source_links import check_source_links
+    from guidebuild.privacy.settings import check_privacy_settings
     from guidebuild.report.content_rules import check_content_rules
 
     return [
@@ -53,6 +54,7 @@ def source_checks() -> list[Stage]:
         Stage("Checking reading grade, citations and glossary", check_content_rules),
         Stage("Checking the cheat sheet's sources", check_cheatsheet_sources),
         Stage("Checking review dates", check_review_dates),  # overdue → warning
+        Stage("Checking privacy settings and file types", check_privacy_settings),
     ]
 
 
@@ -60,13 +62,19 @@ def output_stages() -> list[Stage]:
     """Stages that need the rendered site in the staging folder, in order."""
     from guidebuild.cheatsheet.pdf import print_cheatsheet
     from guidebuild.links.built_links import check_built_links
+    from guidebuild.privacy.csp import add_content_security_policy
+    from guidebuild.privacy.output import check_published_files
 
     return [
         # Before any check of the built site, so that the tree checked is the tree published.
         Stage("Removing files the site never uses", render.remove_unused_files),
         # Before the link check, so that it finds the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
+        # Writes into every page: before anything lists the files with their hashes (privacy/csp.py).
+        Stage("Adding the Content-Security-Policy to every page", add_content_security_policy),
         Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
+        # Last: reads every file exactly as it will be published (privacy/output.py).
+        Stage("Checking every file to be published (privacy allow-list)", check_published_files),
     ]
 
 

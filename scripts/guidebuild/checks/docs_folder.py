@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.checks import safety
 from guidebuild.findings import Finding
+from guidebuild.privacy import page_fields
 from guidebuild.site import doc_files, frontmatter
 
 # A page that takes longer than this to check is refused (SRC007). Normal pages take well under a
@@ -98,12 +99,14 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     own = _own_prefixes(config)
     render = _renderer(config)
     auto_append, bases = _snippet_settings(config)
+    dirs = list(config.theme.dirs)
+    theme_files = page_fields.theme_files(dirs)
     for file in files:
         suffix = file.path.suffix.lower()
         try:
             with time_limit(PAGE_SECONDS):
                 if file.is_page:
-                    findings += _check_page(file, render, auto_append, bases, own)
+                    findings += _check_page(file, render, auto_append, bases, own, (dirs, theme_files))
                 elif suffix == ".svg":
                     findings += safety.check_svg(str(file.path), file.path.read_bytes(), own)
                 elif suffix in doc_files.TEXT_SUFFIXES:
@@ -122,7 +125,8 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
 
 
 def _check_page(file: doc_files.DocFile, render: Callable[[str], str] | None, auto_append: list[Path],
-                bases: list[Path], own: tuple[str, ...]) -> list[Finding]:
+                bases: list[Path], own: tuple[str, ...],
+                theme: tuple[list[str], tuple[set[str], set[str]]]) -> list[Finding]:
     _data, text, found = doc_files.read_checked(file)
     if text is None:
         return found
@@ -131,7 +135,7 @@ def _check_page(file: doc_files.DocFile, render: Callable[[str], str] | None, au
         empty = doc_files.empty_page(file, "", {})
         return [empty] if empty else []
     matter = frontmatter.parse(path, text)
-    found += matter.findings
+    found += matter.findings + page_fields.check(path, matter.meta, matter.places, *theme)
     empty = doc_files.empty_page(file, text[matter.body_offset:], matter.meta)
     if empty:
         return [*found, empty]
