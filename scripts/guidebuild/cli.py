@@ -109,26 +109,32 @@ def internal_error(error: Exception, what: str) -> Finding:
                    hint=f"This is a bug in {what}; run again with --debug and report it.")
 
 
-def missing_package(error: ImportError) -> Finding:
-    """The command runs under a Python without the pinned requirements (exit 2, with the fix)."""
+def missing_package(error: ImportError, script: str = "build.py") -> Finding:
+    """A script runs under a Python without the pinned requirements (exit 2, with the fix).
+
+    `python scripts/content_report.py` with the system's Python is what a contributor types
+    first; one line naming .venv helps them, a traceback about `mkdocs` does not.
+    """
     name = getattr(error, "name", None) or str(error)
     return Finding("requirements.txt", 0, 0, "ENV002",
                    f"the Python package '{name}' is not installed for {sys.executable}",
                    hint="Run `make site` (it creates .venv with the pinned requirements), "
-                        "then build with `.venv/bin/python scripts/build.py`.")
+                        f"then `.venv/bin/python scripts/{script}`.")
 
 
-def run_command(parser: argparse.ArgumentParser, work: Callable[[argparse.Namespace], int],
-                argv: Sequence[str] | None, *, what: str) -> int:
+def run_command(make_parser: Callable[[], argparse.ArgumentParser], work: Callable[[argparse.Namespace], int],
+                argv: Sequence[str] | None, *, script: str, what: str) -> int:
     """Parse the options, run a command's work, and turn what stops it into an exit code and a message.
 
     `work` prints its own result and returns its exit code; a `UsageError` (exit 2), Ctrl-C or
     SIGTERM (exit 130), a missing package or an unreadable file (exit 2) and a bug (INT001,
-    exit 2; `--debug` shows the traceback instead) are handled here, never as a traceback.
+    exit 2; `--debug` shows the traceback instead) are handled here, never as a traceback. The
+    parser is made in here too: `--help` lists the codes, which may need packages that are missing.
     """
-    args = parser.parse_args(argv)
-    fmt, debug = args.format, args.debug
+    fmt, debug = "text", False
     try:
+        args = make_parser().parse_args(argv)
+        fmt, debug = args.format, args.debug
         return work(args)
     except UsageError as error:
         emit_usage(error.findings, fmt)
@@ -139,7 +145,7 @@ def run_command(parser: argparse.ArgumentParser, work: Callable[[argparse.Namesp
     except ImportError as error:
         if (error.name or "").startswith("guidebuild"):  # our own code is broken: a bug, not the setup
             return _bug(error, fmt, debug, what)
-        emit_usage([missing_package(error)], fmt)
+        emit_usage([missing_package(error, script)], fmt)
         return ExitCode.USAGE
     except OSError as error:  # a file that cannot be read, a disk that is full: not the content's fault
         from guidebuild.publish import environment_finding
@@ -176,7 +182,7 @@ codes:
 def main(argv: Sequence[str] | None = None) -> int:
     """`scripts/build.py`: parse the options, run the pipeline, print what it found, exit code."""
     interrupt_on_sigterm()
-    return run_command(build_parser(), _build, argv, what="the build")
+    return run_command(build_parser, _build, argv, script="build.py", what="the build")
 
 
 def _build(args: argparse.Namespace) -> int:

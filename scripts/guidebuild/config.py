@@ -200,4 +200,3 @@ def _hint_for(name: str, message: str) -> str:
     if name.startswith("markdown_extensions"):
         return "Install the pinned requirements (`make site` does it) or fix the extension's name."
     return ""
-

@@ -94,7 +94,9 @@ def format_text(finding: Finding) -> str:
     """`path:line:col: CODE message (hint)`, with `warning:` marked so it stands out."""
     label = "" if finding.is_error else "warning: "
     hint = _hint_suffix(finding)
-    return f"{_location(finding)}: {finding.code} {label}{finding.message}{hint}"
+    location = _location(finding)
+    where = f"{location}: " if location else ""  # a finding about no file starts with its code
+    return f"{where}{finding.code} {label}{finding.message}{hint}"
 
 
 def _escape_data(text: str) -> str:

@@ -15,6 +15,7 @@ import gzip
 import http.server
 import io
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,13 +88,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that says nothing when a browser hangs up mid-answer.
+
+    Browsers drop connections they no longer need (a page navigates on, a test closes its tab);
+    http.server then prints a full "Exception occurred during processing of request" traceback
+    that reports nothing wrong with the site. Any other error is still printed.
+    """
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, aborted or broken pipe
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
     """Serve `site_dir` on 127.0.0.1 (a free port unless given); yield the site's base URL."""
     prefix = site_prefix(site_dir)
     handler = type("SiteHandler", (_Handler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(handler, directory=str(site_dir)))
+    server = _QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

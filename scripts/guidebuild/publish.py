@@ -129,6 +129,7 @@ def publish(staging: Path, site_dir: Path) -> None:
     the instant between the two renames).
     """
     site_dir = site_dir.resolve()
+    make_readable(staging)
     if not site_dir.exists():
         os.rename(staging, site_dir)
         return
@@ -141,6 +142,25 @@ def publish(staging: Path, site_dir: Path) -> None:
         os.rename(retired, site_dir)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def make_readable(folder: Path) -> None:
+    """Set folders to 0755 and files to 0644, as a plain web server needs them.
+
+    `mkdtemp` makes the staging folder 0700 (private, rightly, while it is half-built), and a
+    strict umask can do the same to what MkDocs writes; nginx or Apache running as another user
+    would then answer 403. Symlinks are left alone: chmod would change their targets.
+    """
+    folder.chmod(0o755)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            path = Path(parent, name)
+            if not path.is_symlink():
+                path.chmod(0o755)
+        for name in files:
+            path = Path(parent, name)
+            if not path.is_symlink():
+                path.chmod(0o644)
 
 
 def leftovers(site_dir: Path) -> list[Path]:

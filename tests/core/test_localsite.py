@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import socket
+import struct
+import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from guidebuild import localsite
 from guidebuild.localsite import serve, sitemap_pages
 
 
@@ -60,3 +66,46 @@ def test_text_is_gzipped_only_for_browsers_that_accept_it(built: Path) -> None:
         assert int(headers["Content-Length"]) == len(body) < (built / "extra.css").stat().st_size
         _, plain_headers, plain = fetch(base + "extra.css")
         assert "Content-Encoding" not in plain_headers and plain == (built / "extra.css").read_bytes()
+
+
+def _hang_up_mid_answer(base: str) -> None:
+    """Ask for a large file and reset the connection before reading the answer."""
+    host, port = base.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as client:
+        client.sendall(f"GET {urlsplit(base).path}big.css HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def test_a_browser_hanging_up_prints_no_traceback(built: Path, capfd: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    (built / "big.css").write_text("p { color: red }\n" * 400_000, encoding="utf-8")
+    errors: list[BaseException | None] = []
+    quiet = localsite._QuietServer.handle_error
+
+    def recording(self: localsite._QuietServer, request: object, address: object) -> None:
+        errors.append(sys.exc_info()[1])
+        quiet(self, request, address)
+
+    monkeypatch.setattr(localsite._QuietServer, "handle_error", recording)
+    with serve(built) as base:
+        for _ in range(3):
+            _hang_up_mid_answer(base)
+        deadline = time.monotonic() + 10
+        while not errors and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert errors and all(isinstance(error, ConnectionError) for error in errors), errors
+    assert "Exception occurred" not in capfd.readouterr().err
+
+
+def test_other_server_errors_are_still_printed(built: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    with serve(built):
+        server = localsite._QuietServer(("127.0.0.1", 0), localsite._Handler)
+        try:
+            raise ValueError("a real bug in a handler")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        finally:
+            server.server_close()
+    err = capfd.readouterr().err
+    assert "Exception occurred during processing of request" in err
+    assert "a real bug in a handler" in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 from guidebuild import publish
 from support.sitekit import front_matter, run_script, snapshot
@@ -111,6 +113,24 @@ def test_publish_swaps_folders_and_keeps_nothing_else(tmp_path):
     assert publish.leftovers(site) == []
 
 
+def test_published_site_is_readable_by_a_web_server_even_under_a_private_umask(mini_site):
+    """Folders 0755, files 0644: the staging folder starts as 0700 and umask 077 makes files 0600."""
+    root = mini_site({"index.md": front_matter("Home") + "# Home\n",
+                      "guide/tips.md": front_matter("Tips") + "# Tips\n"})
+    old_umask = os.umask(0o077)
+    try:
+        result = run_script("build.py", cwd=root)
+    finally:
+        os.umask(old_umask)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "site"
+    modes = {path.relative_to(site).as_posix(): stat.S_IMODE(path.stat().st_mode)
+             for path in [site, *site.rglob("*")]}
+    assert modes["."] == 0o755 and modes["guide/tips/index.html"] == 0o644
+    assert {mode for name, mode in modes.items() if (site / name).is_dir()} == {0o755}
+    assert {mode for name, mode in modes.items() if (site / name).is_file()} == {0o644}
+
+
 def test_staging_folder_is_removed_when_the_build_fails(tmp_path):
     site = tmp_path / "site"
     try:
@@ -124,7 +144,7 @@ def test_staging_folder_is_removed_when_the_build_fails(tmp_path):
 
 
 def test_build_is_strict_even_when_the_preview_setting_is_off(mini_site):
-    """`make serve` sets STRICT=false for a forgiving preview; the build must still fail on warnings."""
+    """A config that turns strict off (as the preview hook does under `mkdocs serve`) still fails the build."""
     root = mini_site({"index.md": front_matter("Home") + "# Home\n\n[Gone](missing.md)\n"})
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("strict: true", "strict: !ENV [STRICT, true]"))

@@ -25,14 +25,22 @@ def _codes(tmp_path: Path, text: str) -> list[tuple[int, str]]:
     return [(f.line, f.code) for f in caught.value.findings]
 
 
-def test_the_real_configuration_loads_exactly_as_mkdocs_loads_it(monkeypatch) -> None:
-    monkeypatch.setenv("STRICT", "false")
+def test_the_real_configuration_loads_exactly_as_mkdocs_loads_it() -> None:
     path = ROOT / "mkdocs.yml"
     ours = safe_yaml.load(path, MkDocsConfig(config_file_path=str(path)))
     with path.open("rb") as handle:
         theirs = yaml_load(handle)
     assert ours == theirs
-    assert ours["strict"] is False, "!ENV was not applied"
+    assert ours["strict"] is True
+
+
+def test_env_tags_are_applied_like_mkdocs_applies_them(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STRICT", "false")
+    monkeypatch.delenv("GUIDE_UNSET", raising=False)
+    text = "strict: !ENV [STRICT, true]\nsite_name: !ENV [GUIDE_UNSET, Guide]\n"
+    ours = _load(tmp_path, text)
+    assert ours == yaml_load(text)
+    assert ours == {"strict": False, "site_name": "Guide"}
 
 
 def test_nesting_far_too_deep_is_a_finding_not_a_crash(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ import pytest
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from support import links_corpus as corpus
 from guidebuild import config as cfg
 from guidebuild.links import source_links
 from guidebuild.site.markdown_map import Renderer, locate
+from support import links_corpus as corpus
 from support.links_corpus import write_site
 
 ROOT = Path(__file__).resolve().parents[2]

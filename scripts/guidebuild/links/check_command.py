@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse options, run the source check (and the built-site check with --site-dir), print, exit code."""
-    return run_command(_parser(), _check, argv, what="the link checker")
+    return run_command(_parser, _check, argv, script="check_links.py", what="the link checker")
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ one or two words are not counted as sentences (their words still count).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -54,9 +55,10 @@ def _textstat() -> ModuleType:
     try:
         import textstat
     except ImportError:
-        raise UsageError(Finding("requirements.txt", 0, 0, "RDG000", "textstat is not installed",
-                                 ERROR, "Install the pinned requirements: `make site` does it "
-                                 "(or `.venv/bin/pip install --require-hashes -r requirements.txt`).")) from None
+        raise UsageError(Finding("requirements.txt", 0, 0, "RDG000",
+                                 f"textstat is not installed for {sys.executable}", ERROR,
+                                 "Run `make site` (it creates .venv with the pinned requirements), then "
+                                 "run the command again with `.venv/bin/python`.")) from None
     return textstat
 
 

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse options, analyse the pages, print the table and the findings, exit code."""
-    return run_command(_parser(), _report, argv, what="the content report")
+    return run_command(_parser, _report, argv, script="content_report.py", what="the content report")
 
 
 def _report(args: argparse.Namespace) -> int:
