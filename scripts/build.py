@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild.cli import run_build
+from guidebuild.cli import main  # main(argv: Sequence[str] | None = None) -> int
 
 if __name__ == "__main__":
-    raise SystemExit(run_build(sys.argv[1:]))
+    raise SystemExit(main())

@@ -20,37 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit, missing_package
-from guidebuild.findings import ExitCode, UsageError
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = base_parser("content_report.py", __doc__ or "")
-    parser.description = ("Print words, reading grade, sentence length and citations for every page, "
-                          "and fail when a page is too hard to read or a claim has no source.")
-    parser.add_argument("pages", nargs="*", metavar="PAGE",
-                        help="pages to report on, e.g. docs/safety.md (default: every page)")
-    args = parser.parse_args(argv)
-    try:
-        from guidebuild import config as cfg
-        from guidebuild.report import page_figures
-    except ImportError as error:  # not the project's .venv, e.g. `python scripts/content_report.py`
-        emit([missing_package(error, "content_report.py", setup="make setup")], args.format)
-        return ExitCode.USAGE
-    try:
-        config = cfg.load(args.config_file)
-        figures, found = page_figures.analyse(config, args.pages)
-    except UsageError as error:
-        emit(error.findings, args.format)
-        return ExitCode.USAGE
-    if args.format == "json":
-        sys.stdout.write(page_figures.as_json(figures, found) + "\n")
-    else:
-        sys.stdout.write(page_figures.format_table(figures) + "\n\n")
-        emit(found, args.format)
-    return fnd.exit_code(found)
-
+from guidebuild.report.report_command import main  # main(argv: Sequence[str] | None = None) -> int
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

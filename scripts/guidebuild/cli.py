@@ -1,17 +1,19 @@
-"""Command-line entry points: parse options, run stages with progress, print findings, exit.
+"""Command-line plumbing shared by the three scripts: options, progress, printing, exit codes.
 
-Only this module prints and chooses exit codes; every stage just returns findings. Progress goes
-to stderr so that `--format json` leaves stdout as pure JSON for machines.
+Only the command modules print and choose exit codes (this one for `scripts/build.py`,
+`links/check_command.py` and `report/report_command.py`); every stage just returns findings.
+Findings go to stdout; progress, notes and problems that stop a command before it can check
+anything (exit 2: usage, configuration, environment) go to stderr in the text format, so that
+stdout holds only the result. `--format json|github` keeps everything machine-readable on stdout.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -58,9 +60,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def base_parser(prog: str, description: str) -> argparse.ArgumentParser:
+def base_parser(prog: str, description: str, epilog: str = "") -> argparse.ArgumentParser:
     """Options shared by every command: -f/--config-file, --site-dir, --format."""
-    parser = _Parser(prog=prog, description=description,
+    parser = _Parser(prog=prog, description=description, epilog=epilog or None,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-f", "--config-file", metavar="FILE",
                         help="path to mkdocs.yml (default: ./mkdocs.yml)")
@@ -68,11 +70,14 @@ def base_parser(prog: str, description: str) -> argparse.ArgumentParser:
                         help="output folder (default: site_dir from mkdocs.yml, usually site/)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="how to print findings: text (default), json or github annotations")
+    parser.add_argument("--debug", action="store_true",
+                        help="show Python tracebacks for unexpected errors (for developers)")
     return parser
 
 
-def emit(found: list[Finding], fmt: str, out: TextIO = sys.stdout, *, with_summary: bool = True) -> None:
+def emit(found: list[Finding], fmt: str, out: TextIO | None = None, *, with_summary: bool = True) -> None:
     """Print findings in the chosen format; text gets a summary line last."""
+    out = out or sys.stdout
     if fmt == "json":
         out.write(fnd.render(found, "json") + "\n")
         return
@@ -82,12 +87,16 @@ def emit(found: list[Finding], fmt: str, out: TextIO = sys.stdout, *, with_summa
         out.write(fnd.summary(found) + "\n")
 
 
-def _errors(found: list[Finding]) -> bool:
-    return any(f.is_error for f in found)
+def emit_usage(found: list[Finding], fmt: str) -> None:
+    """Problems that stopped the command (exit 2): stderr in text, stdout for machines."""
+    if fmt == "text":
+        emit(found, fmt, sys.stderr, with_summary=False)
+    else:
+        emit(found, fmt)
 
 
-def _interrupt_on_sigterm() -> None:
-    """Treat SIGTERM (a cancelled CI job, `kill`) like Ctrl-C, so the staging folder is removed."""
+def interrupt_on_sigterm() -> None:
+    """Treat SIGTERM (a cancelled CI job, `kill`) like Ctrl-C, so temporary folders are removed."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -95,104 +104,12 @@ def _interrupt_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, interrupt)
 
 
-def run_build(argv: Sequence[str] | None = None) -> int:
-    """`scripts/build.py`: check, render, print and publish, atomically."""
-    parser = base_parser("build.py", __doc__ or "")
-    parser.description = ("Check the sources, build the site and the printable cheat sheet into a "
-                          "temporary folder, and move it into place only when everything passed.")
-    parser.add_argument("--debug", action="store_true",
-                        help="show Python tracebacks for unexpected errors (for developers)")
-    args = parser.parse_args(argv)
-    _interrupt_on_sigterm()
-    try:  # a Python without the pinned packages, or Ctrl-C while importing: a message, never a trace
-        from guidebuild import config as cfg
-        from guidebuild import pipeline, publish, render
-
-        source_checks, output_steps = pipeline.source_checks(), pipeline.output_steps()
-        progress = Progress(sys.stderr, total=3 + len(source_checks) + len(output_steps))
-    except ImportError as error:
-        emit([missing_package(error)], args.format)
-        return ExitCode.USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("Interrupted.\n")
-        return 130
-    found: list[Finding] = []
-    user_cwd = os.getcwd()
-    site_dir: Path | None = None
-
-    def finish(code: int, extra: str = "") -> int:
-        os.chdir(user_cwd)
-        emit(found, args.format)
-        if extra and args.format != "json":
-            sys.stderr.write(extra + "\n")
-        return code
-
-    try:
-        with progress.stage("Loading configuration"):
-            config = cfg.load(args.config_file, site_dir=args.site_dir)
-            config["strict"] = True  # the published build is always strict, whatever mkdocs.yml says
-        # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
-        os.chdir(Path(config.config_file_path).parent)
-        site_dir = Path(config.site_dir)
-        removed = publish.remove_leftovers(site_dir)
-        if removed:
-            sys.stderr.write(f"Removed {len(removed)} temporary folder{'s' if len(removed) != 1 else ''} "
-                             f"left by a build that was killed: {', '.join(p.name for p in removed)}\n")
-        skipped = ""
-        for stage in source_checks:
-            with progress.stage(stage.title):
-                found += stage.run(config)
-            if any(f.is_error and f.code in stage.stop_on for f in found):
-                skipped = "The other checks did not run, so as not to read the refused files. "
-                break
-        if _errors(found):
-            return finish(ExitCode.FINDINGS, f"Nothing was written: fix the errors above. {skipped}{_kept(site_dir)}")
-        with publish.staging_folder(site_dir) as staging:
-            with progress.stage("Rendering the site with MkDocs"):
-                found += render.render_site(config, staging)
-            if _errors(found):
-                return finish(ExitCode.FINDINGS, f"The build failed. {_kept(site_dir)}")
-            for step in output_steps:
-                with progress.stage(step.title):
-                    found += step.run(config, staging)
-                if _errors(found):
-                    return finish(ExitCode.FINDINGS, f"The build failed. {_kept(site_dir)}")
-            with progress.stage("Publishing"):
-                publish.publish(staging, site_dir)
-        return finish(ExitCode.OK, f"Built {_shown(site_dir, user_cwd)} in {progress.elapsed():.1f} s.")
-    except UsageError as error:
-        found += error.findings
-        return finish(ExitCode.USAGE, _kept(site_dir) if site_dir else "")
-    except KeyboardInterrupt:
-        return finish(130, f"Interrupted. {_kept(site_dir)}" if site_dir else "Interrupted.")
-    except OSError as error:
-        found.append(_environment_finding(error, site_dir))
-        return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
-    except ImportError as error:
-        found.append(missing_package(error))
-        return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
-    except Exception as error:
-        if args.debug:
-            raise
-        found.append(Finding("", 0, 0, "INT001", f"internal error: {type(error).__name__}: {error}",
-                             hint="This is a bug in the build; run again with --debug and report it."))
-        return finish(ExitCode.USAGE, f"The build stopped. {_kept(site_dir)}" if site_dir else "")
+def internal_error(error: Exception, what: str) -> Finding:
+    return Finding("", 0, 0, "INT001", f"internal error: {type(error).__name__}: {error}",
+                   hint=f"This is a bug in {what}; run again with --debug and report it.")
 
 
-def _shown(path: Path, cwd: str) -> str:
-    relative = os.path.relpath(path, cwd)
-    return path.as_posix() if relative.startswith("..") else relative + "/"
-
-
-def _kept(site_dir: Path | None) -> str:
-    if site_dir is None:
-        return ""
-    if site_dir.exists():
-        return f"The previous {site_dir.name}/ was left as it was."
-    return f"No {site_dir.name}/ was written."
-
-
-def missing_package(error: ImportError, script: str = "build.py", setup: str = "make site") -> Finding:
+def missing_package(error: ImportError, script: str = "build.py") -> Finding:
     """A script runs under a Python without the pinned requirements (exit 2, with the fix).
 
     `python scripts/content_report.py` with the system's Python is what a contributor types
@@ -201,42 +118,92 @@ def missing_package(error: ImportError, script: str = "build.py", setup: str = "
     name = getattr(error, "name", None) or str(error)
     return Finding("requirements.txt", 0, 0, "ENV002",
                    f"the Python package '{name}' is not installed for {sys.executable}",
-                   hint=f"Run `{setup}` (it creates .venv with the pinned requirements), "
+                   hint="Run `make site` (it creates .venv with the pinned requirements), "
                         f"then `.venv/bin/python scripts/{script}`.")
 
 
-def _environment_finding(error: OSError, site_dir: Path | None = None) -> Finding:
-    """Disk full, permission denied and the like: not the content's fault, so exit 2.
+def run_command(make_parser: Callable[[], argparse.ArgumentParser], work: Callable[[argparse.Namespace], int],
+                argv: Sequence[str] | None, *, script: str, what: str) -> int:
+    """Parse the options, run a command's work, and turn what stops it into an exit code and a message.
 
-    A failed write inside the temporary folder is reported at the output folder (the temporary
-    one is gone by the time the message is read); for a copy, `filename2` is the file written.
+    `work` prints its own result and returns its exit code; a `UsageError` (exit 2), Ctrl-C or
+    SIGTERM (exit 130), a missing package or an unreadable file (exit 2) and a bug (INT001,
+    exit 2; `--debug` shows the traceback instead) are handled here, never as a traceback. The
+    parser is made in here too: `--help` lists the codes, which may need packages that are missing.
     """
-    import errno
+    fmt, debug = "text", False
+    try:
+        args = make_parser().parse_args(argv)
+        fmt, debug = args.format, args.debug
+        return work(args)
+    except UsageError as error:
+        emit_usage(error.findings, fmt)
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        return ExitCode.INTERRUPTED
+    except ImportError as error:
+        if (error.name or "").startswith("guidebuild"):  # our own code is broken: a bug, not the setup
+            return _bug(error, fmt, debug, what)
+        emit_usage([missing_package(error, script)], fmt)
+        return ExitCode.USAGE
+    except OSError as error:  # a file that cannot be read, a disk that is full: not the content's fault
+        from guidebuild.publish import environment_finding
 
-    from guidebuild.publish import RETIRED_PREFIX, STAGING_PREFIX
+        emit_usage([environment_finding(error)], fmt)
+        return ExitCode.USAGE
+    except Exception as error:
+        return _bug(error, fmt, debug, what)
 
-    hints = {
-        errno.ENOSPC: "The disk is full: free some space and build again.",
-        errno.EDQUOT: "The disk quota is used up: free some space and build again.",
-        errno.EFBIG: "A file is larger than this system allows (`ulimit -f`) or the disk is full: "
-                     "raise the limit or free some space.",
-        errno.EACCES: "Permission denied: make the output folder writable or pass --site-dir.",
-        errno.EPERM: "Permission denied: make the output folder writable or pass --site-dir.",
-        errno.EROFS: "The file system is read-only: pass --site-dir to build elsewhere.",
-        errno.ENOTDIR: "Part of the output path is a file, not a folder: move it or pass --site-dir.",
-        errno.EEXIST: "A file is in the way of the output folder: move it or pass --site-dir.",
-    }
-    failing = str(error.filename2 or error.filename or "")
-    parts = Path(failing).parts
-    inside = next((i for i, part in enumerate(parts) if part.startswith((STAGING_PREFIX, RETIRED_PREFIX))), None)
-    output = site_dir is not None and (
-        inside is not None or not failing
-        or Path(failing).resolve() in (site_dir.resolve(), *site_dir.resolve().parents)
-        or site_dir.resolve() in Path(failing).resolve().parents)
-    if output:
-        where = "/".join(parts[inside + 1:]) if inside is not None else ""
-        return Finding(str(site_dir), 0, 0, "ENV001",
-                       f"cannot write the output: {error.strerror or error}" + (f" (writing {where})" if where else ""),
-                       hint=hints.get(error.errno or 0, ""))
-    return Finding(failing, 0, 0, "ENV001", f"cannot read or write this file: {error.strerror or error}",
-                   hint=hints.get(error.errno or 0, ""))
+
+def _bug(error: Exception, fmt: str, debug: bool, what: str) -> int:
+    if debug:
+        raise error
+    emit_usage([internal_error(error, what)], fmt)
+    return ExitCode.USAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from guidebuild import codes
+
+    return base_parser("build.py", "Check the sources, build the site and the printable cheat sheet into a "
+                                   "temporary folder, and move it into place only when everything passed.",
+                       epilog=BUILD_EPILOG.format(codes=codes.help_list(codes.build_codes())))
+
+
+BUILD_EPILOG = """\
+exit codes: 0 built, 1 the content has problems, 2 usage, configuration or environment problem,
+130 interrupted (Ctrl-C or SIGTERM). A failed or interrupted build leaves the site folder as it was.
+
+codes:
+{codes}"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`scripts/build.py`: parse the options, run the pipeline, print what it found, exit code."""
+    interrupt_on_sigterm()
+    return run_command(build_parser, _build, argv, script="build.py", what="the build")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from guidebuild import config as cfg
+    from guidebuild import pipeline, publish
+
+    fmt = args.format
+    progress = Progress(sys.stderr, total=1 + pipeline.stage_count())
+    with progress.stage("Loading configuration"):
+        config = cfg.load(args.config_file, site_dir=args.site_dir)
+        config["strict"] = True  # the published build is always strict, whatever mkdocs.yml says
+    removed = publish.remove_leftovers(Path(config.site_dir))
+    if removed:
+        sys.stderr.write(f"Removed {len(removed)} temporary folder{'s' if len(removed) != 1 else ''} "
+                         f"left by a build that was killed: {', '.join(p.name for p in removed)}\n")
+    result = pipeline.build(config, progress)
+    code = result.exit_code
+    if code == ExitCode.USAGE:
+        emit_usage(result.findings, fmt)
+    else:
+        emit(result.findings, fmt)
+    if fmt != "json":
+        sys.stderr.write(result.note + (f" in {progress.elapsed():.1f} s." if result.published else "") + "\n")
+    return code

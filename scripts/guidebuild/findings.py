@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1
     USAGE = 2
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM, as shells report a death by SIGINT (128 + 2)
 
 
 ERROR = "error"

@@ -8,15 +8,38 @@ half-happen) and this module is the only code that touches the real output folde
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+from guidebuild.findings import Finding
 
 STAGING_PREFIX = ".staging-"
 RETIRED_PREFIX = ".retired-"
+
+
+@dataclass(frozen=True)
+class StagedSite:
+    """A build in progress: the temporary `folder` it is written into and the `site_dir` it becomes.
+
+    Output stages work on `folder` but name files in their findings as they will be published, so
+    a message points at `site/cheatsheet/…`, not at a temporary folder that is gone when it is read.
+    """
+
+    folder: Path
+    site_dir: Path
+
+    def published_path(self, path: Path | str) -> Path:
+        """Where a file of the staging folder will be once published (other paths unchanged)."""
+        try:
+            return self.site_dir / Path(path).resolve().relative_to(self.folder.resolve())
+        except ValueError:
+            return Path(path)
 
 
 def staging_parent(site_dir: Path) -> Path:
@@ -151,3 +174,49 @@ def leftovers(site_dir: Path) -> list[Path]:
     return sorted(p for p in parent.iterdir()
                   if p.name.startswith((f"{STAGING_PREFIX}{site_dir.name}-",
                                         f"{RETIRED_PREFIX}{site_dir.name}-")))
+
+
+def site_state(site_dir: Path) -> str:
+    """What a failed build did to the site folder, for people: it never touches a previous one."""
+    if site_dir.exists():
+        return f"The previous {site_dir.name}/ was left as it was."
+    return f"No {site_dir.name}/ was written."
+
+
+def shown(site_dir: Path) -> str:
+    """The site folder as the person who started the build would write it."""
+    relative = os.path.relpath(site_dir)
+    return site_dir.as_posix() if relative.startswith("..") else relative + "/"
+
+
+def environment_finding(error: OSError, site_dir: Path | None = None) -> Finding:
+    """Disk full, permission denied and the like: not the content's fault, so exit 2.
+
+    A failed write inside the temporary folder is reported at the output folder (the temporary
+    one is gone by the time the message is read); for a copy, `filename2` is the file written.
+    """
+    hints = {
+        errno.ENOSPC: "The disk is full: free some space and build again.",
+        errno.EDQUOT: "The disk quota is used up: free some space and build again.",
+        errno.EFBIG: "A file is larger than this system allows (`ulimit -f`) or the disk is full: "
+                     "raise the limit or free some space.",
+        errno.EACCES: "Permission denied: make the output folder writable or pass --site-dir.",
+        errno.EPERM: "Permission denied: make the output folder writable or pass --site-dir.",
+        errno.EROFS: "The file system is read-only: pass --site-dir to build elsewhere.",
+        errno.ENOTDIR: "Part of the output path is a file, not a folder: move it or pass --site-dir.",
+        errno.EEXIST: "A file is in the way of the output folder: move it or pass --site-dir.",
+    }
+    failing = str(error.filename2 or error.filename or "")
+    parts = Path(failing).parts
+    inside = next((i for i, part in enumerate(parts) if part.startswith((STAGING_PREFIX, RETIRED_PREFIX))), None)
+    output = site_dir is not None and (
+        inside is not None or not failing
+        or Path(failing).resolve() in (site_dir.resolve(), *site_dir.resolve().parents)
+        or site_dir.resolve() in Path(failing).resolve().parents)
+    if output:
+        where = "/".join(parts[inside + 1:]) if inside is not None else ""
+        return Finding(str(site_dir), 0, 0, "ENV001",
+                       f"cannot write the output: {error.strerror or error}" + (f" (writing {where})" if where else ""),
+                       hint=hints.get(error.errno or 0, ""))
+    return Finding(failing, 0, 0, "ENV001", f"cannot read or write this file: {error.strerror or error}",
+                   hint=hints.get(error.errno or 0, ""))

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding
 from guidebuild.logcapture import capture
+from guidebuild.publish import StagedSite
 
 # Material prints an end-of-life banner for MkDocs 2.0 on every run; it is noise for our users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -72,6 +73,12 @@ def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
     return findings
 
 
+def remove_unused_files(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage: prune the staging folder first, so that the tree checked is the tree published."""
+    prune_output(staged.folder)
+    return []
+
+
 def prune_output(out_dir: Path) -> int:
     """Delete files the published site never uses; return the bytes saved.
 
@@ -96,12 +103,6 @@ def prune_output(out_dir: Path) -> int:
         if not any(lunr.iterdir()):
             lunr.rmdir()
     return saved
-
-
-def prune_unused_files(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
-    """Output step: prune before anything lists the site's files (the offline worker does)."""
-    prune_output(out_dir)
-    return []
 
 
 def _search_helpers(index: Path) -> set[str]:

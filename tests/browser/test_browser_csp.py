@@ -88,8 +88,10 @@ def test_reading_every_page_and_using_its_features_trips_no_policy(browser: Brow
         page.keyboard.press("/")
         page.keyboard.type("massage")
         page.wait_for_selector(".md-search-result__item")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("load")
+        # Enter opens the first result (Material's script follows its link): wait for that page,
+        # not for the load state of the page that is about to go away.
+        with page.expect_navigation(wait_until="load"):
+            page.keyboard.press("Enter")
         settle(page)
         found += [f"after using the features: {v}" for v in _violations(page)]
     finally:

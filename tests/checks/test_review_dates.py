@@ -104,5 +104,5 @@ def test_build_with_a_bad_guide_today_is_a_usage_error(mini_site):
     root = mini_site({"index.md": page()})
     result = run_script("build.py", cwd=root, env={"GUIDE_TODAY": "tomorrow"})
     assert result.returncode == 2, result.stdout + result.stderr
-    assert "REV000 GUIDE_TODAY='tomorrow' is not a date" in result.stdout
+    assert "REV000 GUIDE_TODAY='tomorrow' is not a date" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -53,5 +53,3 @@ def test_labels_stay_inside_the_picture_and_apart() -> None:
                         failures.append(f"{path.name}: {a['text']!r} overlaps {b['text']!r}")
         browser.close()
     assert not failures, "\n".join(failures)
-
-

@@ -107,20 +107,20 @@ def test_a_step_that_removes_a_file_after_the_worker_was_written_fails_the_build
         mini_site, monkeypatch: pytest.MonkeyPatch) -> None:
     """The build's own check, in the real pipeline: exit 1, the finding, and no site published."""
     root = mini_site(PAGES)
-    real_steps = pipeline.output_steps()
+    real_steps = pipeline.output_stages()
     writer = next(i for i, step in enumerate(real_steps) if step.run.__name__ == "write_offline_copy")
 
-    def remove_picture(config, staging: Path) -> list:
-        (staging / "assets" / "picture.svg").unlink()
+    def remove_picture(config, staged) -> list:
+        (staged.folder / "assets" / "picture.svg").unlink()
         return []
 
     steps = [*real_steps[:writer + 1], pipeline.Stage("Removing a picture (a buggy step)", remove_picture),
              *real_steps[writer + 1:]]
-    monkeypatch.setattr(pipeline, "output_steps", lambda: steps)
+    monkeypatch.setattr(pipeline, "output_stages", lambda: steps)
     printed: list = []
     monkeypatch.setattr(cli, "emit", lambda found, fmt, *args, **kwargs: printed.extend(found))
     monkeypatch.chdir(root)
-    assert cli.run_build([]) == 1
+    assert cli.main([]) == 1
     assert [(f.code, Path(f.path).name) for f in printed] == [("OFF001", "sw.js")]
     assert "'assets/picture.svg'" in printed[0].message
     assert not (root / "site").exists()

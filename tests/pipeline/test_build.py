@@ -69,7 +69,8 @@ def test_missing_config_is_a_usage_error_without_traceback(mini_site, tmp_path):
     root = mini_site(GOOD_PAGES)
     result = run_script("build.py", "-f", "nope.yml", cwd=root)
     assert result.returncode == 2
-    assert result.stdout.startswith("nope.yml: CFG001 configuration file not found")
+    assert "\nnope.yml: CFG001 configuration file not found" in "\n" + result.stderr  # one stream: stderr
+    assert result.stdout == ""
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -89,8 +90,8 @@ def test_invalid_yaml_names_line_and_column(mini_site):
     assert result.returncode == 2
     lines = config.read_text().splitlines()
     bad_line = next(i for i, line in enumerate(lines, 1) if line.startswith("   - Tips"))
-    assert f"mkdocs.yml:{bad_line}:" in result.stdout
-    assert "CFG002 invalid YAML" in result.stdout
+    assert f"mkdocs.yml:{bad_line}:" in result.stderr
+    assert "CFG002 invalid YAML" in result.stderr
 
 
 def test_json_format_keeps_stdout_pure_json(mini_site):
@@ -150,3 +151,23 @@ def test_build_is_strict_even_when_the_preview_setting_is_off(mini_site):
     result = run_script("build.py", cwd=root, env={"STRICT": "false"})
     assert result.returncode == 1, result.stdout + result.stderr
     assert not (root / "site").exists()
+
+
+def test_the_built_site_check_sees_the_tree_that_is_published(mini_site):
+    """Pruning runs before the built-site check: a link to a file pruning removes is caught, not published."""
+    root = mini_site(GOOD_PAGES)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
+    (root / "overrides").mkdir()
+    # English search needs no German stemmer, so pruning deletes it; the template still links it.
+    (root / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}<a href="{{ base_url }}/assets/javascripts/lunr/min/'
+        'lunr.de.min.js">stemmer</a>{% endblock %}\n', encoding="utf-8")
+    result = run_script("build.py", cwd=root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "LNK101" in result.stdout and "lunr.de.min.js" in result.stdout, result.stdout
+    assert not (root / "site").exists()
+    stages = result.stderr.splitlines()
+    pruned = next(n for n, line in enumerate(stages) if "Removing files the site never uses" in line)
+    checked = next(n for n, line in enumerate(stages) if "Checking links in the built site" in line)
+    assert pruned < checked

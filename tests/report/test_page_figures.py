@@ -300,9 +300,9 @@ def test_command_github_format_and_page_selection(mini_site):
 def test_command_usage_errors_exit_2(mini_site):
     root = mini_site({"index.md": front_matter("Home") + "# Home\n\n" + EASY})
     unknown = run_script("content_report.py", "docs/nope.md", cwd=root)
-    assert unknown.returncode == 2 and "RPT002" in unknown.stdout
+    assert unknown.returncode == 2 and "RPT002" in unknown.stderr and unknown.stdout == ""
     missing = run_script("content_report.py", "-f", "nope.yml", cwd=root)
-    assert missing.returncode == 2 and "CFG001" in missing.stdout
+    assert missing.returncode == 2 and "CFG001" in missing.stderr and missing.stdout == ""
     assert "Traceback" not in unknown.stderr + missing.stderr
 
 

@@ -12,6 +12,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from guidebuild.findings import ExitCode
 from guidebuild.publish import leftovers
 from support.sitekit import front_matter, run_script, snapshot
 
@@ -38,7 +39,7 @@ def seed_previous_site(site_dir: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def build(root: Path, *args: str, env: dict[str, str] | None = None,
-          timeout: float = 240) -> subprocess.CompletedProcess[str]:
+          timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """Run scripts/build.py in `root`; `timeout` only guards against a hang."""
     return run_script("build.py", *args, cwd=root, env=env, timeout=timeout)
 
@@ -51,16 +52,23 @@ def place(path: str, line: int, column: int, code: str) -> str:
 
 def assert_refused(result: subprocess.CompletedProcess[str], exit_code: int, *places: str,
                    site_dir: Path, before: dict[str, tuple[bytes, int]] | None) -> str:
-    """The failed-build promise; returns stdout for further checks."""
+    """The failed-build promise; returns the findings' stream for further checks.
+
+    Content findings (exit 1) go to stdout; what stops the build before it can judge the content
+    (exit 2: usage, configuration, environment) goes to stderr, and then stdout stays empty.
+    """
     output = result.stdout + result.stderr
     assert result.returncode == exit_code, output
     assert "Traceback" not in output, output
     assert 'File "' not in output, output  # no stack frames either, even without the header
+    stream = result.stderr if exit_code == ExitCode.USAGE else result.stdout
+    if exit_code == ExitCode.USAGE:
+        assert result.stdout == "", "usage errors belong on stderr only:\n" + result.stdout
     for pattern in places:
-        assert re.search(pattern, result.stdout, re.MULTILINE), f"{pattern!r} not in:\n{result.stdout}"
+        assert re.search(pattern, stream, re.MULTILINE), f"{pattern!r} not in:\n{stream}"
     if before is None:
         assert not site_dir.exists(), "a failed first build must not create the site folder"
     else:
         assert snapshot(site_dir) == before, "the previous site changed"
     assert leftovers(site_dir) == [], leftovers(site_dir)
-    return result.stdout
+    return stream

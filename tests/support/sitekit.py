@@ -42,8 +42,12 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def run_script(script: str, *args: str, cwd: Path, env: dict[str, str] | None = None,
-               timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run one of our scripts the way a contributor would, capturing output."""
+               timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    """Run one of our scripts the way a contributor would, capturing output.
+
+    `timeout` only guards against a hang: a full project build takes a minute on an idle machine,
+    several when eight test suites share two cores.
+    """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([PYTHON, str(cwd / "scripts" / script), *args], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=timeout, check=False)

@@ -31,6 +31,7 @@ from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.extract import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 from guidebuild.logcapture import Collect, capture
+from guidebuild.publish import StagedSite
 
 PX_PER_MM = 96 / 25.4
 #: Space the sheet keeps free at the top and bottom of the paper (see cheatsheet.css).
@@ -304,7 +305,8 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
         for url, reason in dict(problems).items():
             found.append(_resource_finding(config, staging, url, reason))
         for record in errors:
-            found.append(Finding(str(staging / markup.STYLESHEET), 0, 0, "CHS024",
+            # At the stylesheet's source in docs/: the staging copy is gone when the message is read.
+            found.append(Finding(str(Path(config.docs_dir) / markup.STYLESHEET), 0, 0, "CHS024",
                                  f"WeasyPrint: {record.getMessage().splitlines()[0]}"))
         if any(f.is_error for f in found):
             return [], found
@@ -344,7 +346,7 @@ def _resource_finding(config: MkDocsConfig, staging: Path, url: str, reason: str
                    f"the cheat sheet PDF could not use {os.path.basename(path) or url}: {reason}", ERROR, hint)
 
 
-def print_cheatsheet(config: MkDocsConfig, staging: Path) -> list[Finding]:
-    """Output stage for scripts/build.py (see pipeline.output_steps): print both PDFs."""
-    _, found = print_pdfs(config, staging)
+def print_cheatsheet(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage for scripts/build.py (see pipeline.output_stages): print both PDFs."""
+    _, found = print_pdfs(config, staged.folder)
     return found

@@ -6,10 +6,7 @@ matter (the template shows both to readers), and this check makes the build say 
 safety fix from being published. A `last_reviewed` date in the future is an error, because the
 page would tell readers it was checked on a day that has not come yet.
 
-Codes:
-    REV001  warning: next_review has passed (the review is overdue)
-    REV002  error: last_reviewed is in the future
-    REV000  usage: GUIDE_TODAY is set but is not a YYYY-MM-DD date (exit 2)
+Codes: REV000-REV002 (their meanings are in guidebuild/codes.py, the one registry).
 
 Left to the front matter check (`frontmatter.py`) so nothing is reported twice: missing fields,
 YAML errors, values that are not dates (FM005) and next_review not after last_reviewed (FM006).

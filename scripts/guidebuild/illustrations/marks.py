@@ -178,4 +178,3 @@ def tick(x: float, y: float, good: bool, size: float = 7.0) -> Node:
         k = size * 0.8
         segs = [("M", ((x - k, y - k),)), ("L", ((x + k, y + k),)), ("M", ((x + k, y - k),)), ("L", ((x - k, y + k),))]
     return path(segs, fill="none", stroke="currentColor", stroke_width=3)
-

@@ -87,4 +87,3 @@ def caption(lines: Sequence[str]) -> Node:
 def caption_height(lines: int) -> float:
     """Picture height that fits a caption of this many lines."""
     return CAPTION_Y + (lines - 1) * LABEL * 1.2 + 8
-

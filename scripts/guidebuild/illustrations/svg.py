@@ -118,5 +118,3 @@ def arc(cx: float, cy: float, r: float, start: float, sweep: float) -> str:
     large = 1 if abs(sweep) > 180 else 0
     cw = 1 if sweep > 0 else 0
     return f"M{num(x0)},{num(y0)} A{num(r)},{num(r)} 0 {large} {cw} {num(x1)},{num(y1)}"
-
-

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
 from guidebuild.links.targets import browser_join
+from guidebuild.publish import StagedSite
 from guidebuild.site.markdown_map import URL_ATTRIBUTES
 from guidebuild.workers import WorkerPool, default_jobs
 
@@ -164,13 +165,6 @@ def _judge(url: str, key: str, pages: dict[str, BuiltPage], files: set[str],
     return None
 
 
-def check_built_links(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
-    """Build step: check the freshly built site (in the staging folder) before it is published."""
-    from guidebuild.publish import STAGING_PREFIX
-
-    shown_as = None
-    name = out_dir.name
-    if name.startswith(STAGING_PREFIX):
-        site_name = name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
-        shown_as = out_dir.parent / site_name
-    return check_built(out_dir, config, shown_as=shown_as)
+def check_built_links(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage: check the freshly built site (in the staging folder) before it is published."""
+    return check_built(staged.folder, config, shown_as=staged.site_dir)

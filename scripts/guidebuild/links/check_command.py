@@ -2,20 +2,20 @@
 
     python scripts/check_links.py [-f mkdocs.yml] [--format text|json|github] [--site-dir DIR]
 
-Only this module prints and picks the exit code; the checks in `source_links.py` and `built_links.py` return
-findings. Usage and configuration problems (bad YAML, no mkdocs.yml, an unknown option) print
-one line and exit 2, never a traceback.
+Only this module prints and picks the exit code; the checks in `source_links.py` and
+`built_links.py` return findings. Usage and configuration problems (bad YAML, no mkdocs.yml, an
+unknown option) print one line on stderr and exit 2, never a traceback (see `cli.run_command`).
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
 from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit, missing_package
-from guidebuild.findings import ExitCode, Finding, UsageError
+from guidebuild.cli import base_parser, emit, run_command
+from guidebuild.findings import Finding, UsageError
 
 DESCRIPTION = """\
 Check every internal link of the site before it is built: pages, #anchors, images and other
@@ -33,11 +33,11 @@ With --site-dir DIR the built HTML in DIR is checked too (links from templates, 
 and hooks): LNK101/LNK102. Findings print as `path:line:col: CODE message`."""
 
 
-def _parser():
-    from guidebuild.links.source_links import OMITTED_CHOICES, codes_table
+def _parser() -> argparse.ArgumentParser:
+    from guidebuild import codes
+    from guidebuild.links.source_links import OMITTED_CHOICES
 
-    parser = base_parser("check_links.py", DESCRIPTION)
-    parser.epilog = EPILOG.format(codes=codes_table())
+    parser = base_parser("check_links.py", DESCRIPTION, EPILOG.format(codes=codes.help_list(codes.codes_of("LNK"))))
     for action in parser._actions:
         if action.dest == "site_dir":
             action.help = "also check the built HTML in DIR: every internal href/src and #fragment"
@@ -46,50 +46,27 @@ def _parser():
                              "warns unless mkdocs.yml sets validation.nav.omitted_files: ignore")
     parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                         help="worker processes for rendering pages (default: one per core)")
-    parser.add_argument("--debug", action="store_true",
-                        help="show Python tracebacks for unexpected errors (for developers)")
     return parser
 
 
-def _usage(found: list[Finding], fmt: str) -> int:
-    if fmt == "text":
-        for finding in found:
-            sys.stderr.write(fnd.format_text(finding) + "\n")
-    else:
-        emit(found, fmt)
-    return ExitCode.USAGE
-
-
-def run_check_links(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Parse options, run the source check (and the built-site check with --site-dir), print, exit code."""
-    try:
-        parser = _parser()  # its --help lists the codes, so it needs the link check itself
-        from guidebuild import config as cfg
-        from guidebuild.links import built_links, source_links
-    except ImportError as error:  # not the project's .venv, e.g. `python scripts/check_links.py`
-        return _usage([missing_package(error, "check_links.py")], "text")
-    args = parser.parse_args(argv)
+    return run_command(_parser, _check, argv, script="check_links.py", what="the link checker")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from guidebuild import config as cfg
+    from guidebuild.links import built_links, source_links
+
     if args.jobs < 0:
-        return _usage([Finding("", 0, 0, "LNK902", "--jobs must be 0 (all cores) or more")], args.format)
-    try:
-        config = cfg.load(args.config_file)
-        site_dir = Path(args.site_dir) if args.site_dir else None
-        if site_dir is not None and not site_dir.is_dir():
-            raise UsageError(Finding(str(site_dir), 0, 0, "LNK901", "built site folder not found",
-                                     hint="Build first (python scripts/build.py) or pass the right --site-dir."))
-        found = source_links.check_source_links(config, omitted=args.omitted_pages, jobs=args.jobs or None)
-        if site_dir is not None:
-            found += built_links.check_built(site_dir, config, jobs=args.jobs or None)
-    except UsageError as error:
-        return _usage(error.findings, args.format)
-    except KeyboardInterrupt:
-        sys.stderr.write("Interrupted.\n")
-        return 130
-    except Exception as error:
-        if args.debug:
-            raise
-        return _usage([Finding("", 0, 0, "INT001", f"internal error: {type(error).__name__}: {error}",
-                               hint="This is a bug in the link checker; run again with --debug and report it.")],
-                      args.format)
+        raise UsageError(Finding("", 0, 0, "LNK902", "--jobs must be 0 (all cores) or more"))
+    config = cfg.load(args.config_file)
+    site_dir = Path(args.site_dir) if args.site_dir else None
+    if site_dir is not None and not site_dir.is_dir():
+        raise UsageError(Finding(str(site_dir), 0, 0, "LNK901", "built site folder not found",
+                                 hint="Build first (python scripts/build.py) or pass the right --site-dir."))
+    found = source_links.check_source_links(config, omitted=args.omitted_pages, jobs=args.jobs or None)
+    if site_dir is not None:
+        found += built_links.check_built(site_dir, config, jobs=args.jobs or None)
     emit(found, args.format)
     return fnd.exit_code(found)

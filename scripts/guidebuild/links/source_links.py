@@ -38,35 +38,10 @@ from guidebuild.site.markdown_map import (
 )
 from guidebuild.workers import WorkerPool, default_jobs
 
-# Stable codes: other tools and CI filters depend on them. Never renumber; add new ones at the end.
-CODES: dict[str, tuple[str, str]] = {
-    "LNK001": ("error", "link to a page that does not exist"),
-    "LNK002": ("error", "anchor (#...) not found on the target page or on the same page"),
-    "LNK003": ("error", "image or other file that does not exist"),
-    "LNK004": ("error", "path differs from the file's name only in letter case (404 on Linux hosts)"),
-    "LNK005": ("error", "link leaves docs/ (or climbs above the site root)"),
-    "LNK006": ("error", "reference-style link or footnote with no definition"),
-    "LNK007": ("error", "raw HTML href/src that does not resolve in the built site"),
-    "LNK008": ("error", "nav entry in mkdocs.yml points to a missing file or anchor"),
-    "LNK009": ("error", "absolute link (/...): breaks when the site is served from a sub-path"),
-    "LNK010": ("warning", "page missing from the nav (--omitted-pages; honours not_in_nav)"),
-    "LNK011": ("error", "link to a folder with no index, or a folder link the browser resolves elsewhere"),
-    "LNK012": ("error", ".html link to a page that exists as .md"),
-    "LNK013": ("error", "missing pymdownx.snippets include"),
-    "LNK014": ("error", "empty link or image ([text](), href=\"\")"),
-    "LNK015": ("error", "wrong file extension (the file exists with another one)"),
-    "LNK016": ("error", "page could not be rendered (a Markdown extension failed)"),
-    "LNK101": ("error", "built site: href/src points to a file that was not built (--site-dir)"),
-    "LNK102": ("error", "built site: #fragment not found on the target page (--site-dir)"),
-}
+# The LNK codes, their severities and meanings are in guidebuild/codes.py (the one registry).
 
 OMITTED_CHOICES = ("auto", "warn", "error", "ignore")
 
-
-def codes_table() -> str:
-    """The codes as an indented list, for `--help` (the README has a table with examples)."""
-    return "\n".join(f"  {code}  {text}{' (warning)' if sev == 'warning' else ''}"
-                     for code, (sev, text) in CODES.items())
 
 
 # -- reading and rendering pages (in worker processes when the site is large) ----------------------

@@ -15,30 +15,25 @@ the built-site link check (guidebuild.pipeline).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
+from guidebuild.publish import StagedSite
 
 
-def write_offline_copy(config: MkDocsConfig, staging: Path) -> list[Finding]:
+def write_offline_copy(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
     """Output step: write the manifest, then the worker listing every file (the manifest too)."""
     from guidebuild.offline import precache
     from guidebuild.offline.manifest import write_manifest
     from guidebuild.offline.worker import write_worker
 
-    write_manifest(config, staging)
-    write_worker(staging, precache.entries(staging))
+    write_manifest(config, staged.folder)
+    write_worker(staged.folder, precache.entries(staged.folder))
     return []
 
 
-def check_offline_copy(config: MkDocsConfig, staging: Path) -> list[Finding]:
+def check_offline_copy(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
     """Output step: the worker's list and the manifest name only files of this build."""
     from guidebuild.offline.check import check_offline
-    from guidebuild.publish import STAGING_PREFIX
 
-    shown = None
-    if staging.name.startswith(STAGING_PREFIX):  # name the real output folder, as built.py does
-        shown = staging.parent / staging.name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
-    return check_offline(staging, shown)
+    return check_offline(staged.folder, staged.site_dir)

@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
 from guidebuild.privacy.markup import EXECUTABLE_TYPES
+from guidebuild.publish import StagedSite
 
 META_NAME = "Content-Security-Policy"
 BASE_POLICY = (
@@ -111,9 +112,10 @@ def with_policy(html: str) -> str | None:
     return html[:at] + meta + html[at:]
 
 
-def add_content_security_policy(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
-    """Build step: every HTML page in the staging folder gets its policy. A page without `<head>`
+def add_content_security_policy(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage: every HTML page in the staging folder gets its policy. A page without `<head>`
     (a fragment copied from docs/) cannot carry one and is refused."""
+    out_dir = staged.folder
     findings = []
     for folder, _dirs, names in os.walk(out_dir):
         for name in names:

@@ -32,6 +32,7 @@ from guidebuild.findings import ERROR, Finding, display_path
 from guidebuild.privacy import markup
 from guidebuild.privacy.markup import Context, Problem
 from guidebuild.privacy.urls import own_prefixes, short, stays_here
+from guidebuild.publish import StagedSite
 
 HTML = (".html", ".htm")
 XML = (".svg", ".xml", ".xhtml", ".xht")
@@ -244,11 +245,6 @@ def _finding(problem: Problem, key: str, built: Path, sources: _Sources) -> Find
                    HINTS.get(problem.code, ""))
 
 
-def check_published_files(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
-    """Build step: the allow-list check of the staging folder, named as the site folder."""
-    from guidebuild.publish import STAGING_PREFIX
-
-    shown_as = None
-    if out_dir.name.startswith(STAGING_PREFIX):
-        shown_as = out_dir.parent / out_dir.name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
-    return check_built_files(config, out_dir, shown_as)
+def check_published_files(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
+    """Output stage: the allow-list check of the staging folder, named as the site folder."""
+    return check_built_files(config, staged.folder, staged.site_dir)

@@ -4,6 +4,7 @@
     claims.py        every claim of benefit or risk cites a source (CIT)
     glossary.py      the technique glossary shown as tooltips (GLO)
     page_figures.py  the content report: per-page figures plus the findings above
+    content_rules.py the build stage: the findings above for every page, in the build and under serve
 
 `scripts/content_report.py` prints the report.
 """

@@ -51,14 +51,14 @@ class Readability:
 
 
 def _textstat() -> ModuleType:
-    """textstat, imported late: only the content report needs it, never the site build."""
+    """textstat, imported late, so a Python without it gets a finding with the fix, not a traceback."""
     try:
         import textstat
     except ImportError:
-        raise UsageError(Finding("requirements-test.txt", 0, 0, "RDG000",
+        raise UsageError(Finding("requirements.txt", 0, 0, "RDG000",
                                  f"textstat is not installed for {sys.executable}", ERROR,
-                                 "Run `make setup` (it adds the test requirements to .venv), then "
-                                 "`.venv/bin/python scripts/content_report.py`.")) from None
+                                 "Run `make site` (it creates .venv with the pinned requirements), then "
+                                 "run the command again with `.venv/bin/python`.")) from None
     return textstat
 
 

@@ -5,14 +5,8 @@ a page saved in Latin-1, two pages whose names differ only in case (both fine on
 on macOS and Windows), a symlink that publishes a file from outside `docs/`. Each becomes a
 finding with the place to fix.
 
-Codes:
-    SRC001  the file is not UTF-8 (line and column of the first bad byte)
-    SRC002  the page is empty
-    SRC003  the page is larger than 1 MB
-    SRC004  two names in one folder differ only in case (or Unicode normalisation)
-    SRC005  a symlink points outside docs/ (refused: it would publish that file)
-    SRC006  a symlink points nowhere
-    SRC007  a page took too long to check (built to hang the build?), from checks/docs_folder.py
+Codes: SRC001-SRC007 (see guidebuild/codes.py); SRC007, a page that takes too long to check,
+comes from checks/docs_folder.py.
 (A nav entry for a missing file is LNK008, from the link check.)
 """
 

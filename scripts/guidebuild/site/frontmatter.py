@@ -6,16 +6,8 @@ without a meta description, and a date that is not a date breaks the review-date
 templates also insert `title` and `description` into the HTML without escaping them. Each of these
 becomes a finding at the line (and column) in the page, so a contributor can jump straight to it.
 
-Codes:
-    FM001  front matter is not valid YAML, not closed, or not a list of `key: value` lines
-    FM002  the page has no front matter
-    FM003  a required field is missing
-    FM004  an unknown field that looks like a misspelling of a known one ("did you mean …?")
-    FM005  a field has the wrong type (text expected, or not a real YYYY-MM-DD date)
-    FM006  next_review is not after last_reviewed
-    FM007  a field is given twice
-    SAFE008  a front-matter text (any field, any depth) contains `<`, `>` or `"`, which the
-             templates would print unescaped
+Codes: FM001-FM007, and SAFE008 for a front-matter text (any field, any depth) that contains `<`,
+`>` or `"`, which the templates would print unescaped (their meanings are in guidebuild/codes.py).
 """
 
 from __future__ import annotations
