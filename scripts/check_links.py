@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild.links_cli import run_check_links
+from guidebuild.links.check_command import run_check_links
 
 if __name__ == "__main__":
     raise SystemExit(run_check_links(sys.argv[1:]))

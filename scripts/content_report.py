@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from guidebuild import config as cfg
-from guidebuild import content_report
 from guidebuild import findings as fnd
 from guidebuild.cli import base_parser, emit
 from guidebuild.findings import ExitCode, UsageError
+from guidebuild.report import page_figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,14 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         config = cfg.load(args.config_file)
-        figures, found = content_report.analyse(config, args.pages)
+        figures, found = page_figures.analyse(config, args.pages)
     except UsageError as error:
         emit(error.findings, args.format)
         return ExitCode.USAGE
     if args.format == "json":
-        sys.stdout.write(content_report.as_json(figures, found) + "\n")
+        sys.stdout.write(page_figures.as_json(figures, found) + "\n")
     else:
-        sys.stdout.write(content_report.format_table(figures) + "\n\n")
+        sys.stdout.write(page_figures.format_table(figures) + "\n\n")
         emit(found, args.format)
     return fnd.exit_code(found)
 

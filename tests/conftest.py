@@ -1,7 +1,9 @@
 """Shared fixtures: real copies of the project and small real MkDocs sites in tmp_path.
 
-The helpers behind them live in `sitekit.py` (a uniquely named module, so that test files in
-sub-folders with their own conftest.py can import them too).
+Tests mirror the packages of `scripts/guidebuild/` (tests/links/ tests guidebuild/links/, and so
+on). The helpers they share live in `tests/support/`: `sitekit` (copy the project, the one small
+test config, run a script, `snapshot()`), `badinput` (the failed-build promise) and
+`links_corpus` (a site full of tricky links that all work).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import MINI_CONFIG, SCRIPTS, copy_project
+from support.sitekit import MINI_CONFIG, SCRIPTS, copy_project
 
 
 @pytest.fixture

@@ -106,9 +106,9 @@ def run_build(argv: Sequence[str] | None = None) -> int:
     _interrupt_on_sigterm()
     try:  # a Python without the pinned packages, or Ctrl-C while importing: a message, never a trace
         from guidebuild import config as cfg
-        from guidebuild import publish, render, stages
+        from guidebuild import pipeline, publish, render
 
-        source_checks, output_steps = stages.source_checks(), stages.output_steps()
+        source_checks, output_steps = pipeline.source_checks(), pipeline.output_steps()
         progress = Progress(sys.stderr, total=3 + len(source_checks) + len(output_steps))
     except ImportError as error:
         emit([_missing_package(error)], args.format)

@@ -23,9 +23,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(directory, base_url, tuple(sitemap_pages(directory)))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, with a fresh profile that Playwright deletes afterwards."""
+    """Debian's Chromium, headless, with a fresh profile that Playwright deletes afterwards.
+
+    One per test module, not per session: an open Playwright keeps its event loop running, and
+    any later test in the same worker that starts Playwright itself (the cheat sheet's and the
+    pictures' tests) would fail with "using Playwright Sync API inside the asyncio loop".
+    """
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     with sync_playwright() as playwright:

@@ -95,6 +95,6 @@ def test_published_site_ships_no_source_maps_or_unused_search_languages(site: Si
     maps = sorted(str(path.relative_to(site.directory)) for path in site.directory.rglob("*.map"))
     assert not maps, f"source maps were published: {maps}"
     lunr = site.directory / "assets" / "javascripts" / "lunr"
-    # English search needs no lunr language file at all (tests/test_prune.py covers other languages).
+    # English search needs no lunr language file at all (tests/core/test_render_prune.py covers other languages).
     leftovers = sorted(str(path.relative_to(lunr)) for path in lunr.rglob("*")) if lunr.exists() else []
     assert not leftovers, f"unused search language files were published: {leftovers}"

@@ -1,11 +1,13 @@
 """The printable cheat sheet: one page holding the whole routine, built from the guide's own pages.
 
-    sources.py  read the steps and the marked sections out of the pages (the single source)
-    markup.py   turn them into the sheet's HTML (shared by the site page and the PDFs)
-    pdf.py      print that HTML to one-page A4 and US Letter PDFs with WeasyPrint, and check the fit
+    extract.py     read the steps and the marked sections out of the pages (the single source)
+    markup.py      turn them into the sheet's HTML (shared by the site page and the PDFs)
+    thumbnails.py  small, text-free copies of the step pictures for the sheet
+    pdf.py         print that HTML to one-page A4 and US Letter PDFs with WeasyPrint, and check the fit
 
-The MkDocs hook (scripts/hooks/cheatsheet.py) calls `page_html` to fill the site page; the build
-(scripts/build.py) calls `check_sources` before rendering and `pdf.print_step` after it.
+The MkDocs hook (scripts/hooks/cheatsheet_hook.py) calls `fill_cheatsheet_page` to fill the site
+page; the build (scripts/build.py) calls `check_cheatsheet_sources` before rendering and
+`pdf.print_cheatsheet` after it.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.cheatsheet import markup
+from guidebuild.cheatsheet.extract import collect
 from guidebuild.cheatsheet.pdf import SIZES, sheet_page
-from guidebuild.cheatsheet.sources import collect
 from guidebuild.findings import Finding
 
 #: Where the sheet goes in the page's Markdown; without it, the sheet is added at the end.
 MARKER = "<!-- cheatsheet -->"
 
 
-def check_sources(config: MkDocsConfig) -> list[Finding]:
+def check_cheatsheet_sources(config: MkDocsConfig) -> list[Finding]:
     """Source check for scripts/build.py: are the sheet's marked sections all there and well formed?
 
     A site without a cheat sheet page (no page asks for `template: cheatsheet.html`, as in the
@@ -42,7 +44,7 @@ def downloads_html() -> Markup:
     return Markup('<ul class="cs-downloads" aria-label="Cheat sheet PDFs">{}</ul>').format(items)
 
 
-def page_html(html: str, config: MkDocsConfig, page_url: str) -> tuple[str, list[Finding]]:
+def fill_cheatsheet_page(html: str, config: MkDocsConfig, page_url: str) -> tuple[str, list[Finding]]:
     """The sheet page's HTML with the PDF links and the sheet put in at the marker."""
     sources, found = collect(config)
     links = markup.Links(config, page_url, absolute=False)

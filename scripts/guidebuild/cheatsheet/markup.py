@@ -21,8 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from guidebuild.cheatsheet.pictures import thumbnail_data_url
-from guidebuild.cheatsheet.sources import ROUTINE_PAGE, SCALE_COLUMNS, Sources
+from guidebuild.cheatsheet.extract import ROUTINE_PAGE, SCALE_COLUMNS, Sources
+from guidebuild.cheatsheet.thumbnails import thumbnail_data_url
 
 #: The page template (in overrides/) that marks a page as the cheat sheet.
 TEMPLATE = "cheatsheet.html"

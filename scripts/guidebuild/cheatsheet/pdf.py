@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.cheatsheet import markup
-from guidebuild.cheatsheet.sources import Place, Sources, collect
+from guidebuild.cheatsheet.extract import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 from guidebuild.logcapture import Collect, capture
 
@@ -341,7 +341,7 @@ def _resource_finding(config: MkDocsConfig, staging: Path, url: str, reason: str
                    f"the cheat sheet PDF could not use {os.path.basename(path) or url}: {reason}", ERROR, hint)
 
 
-def print_step(config: MkDocsConfig, staging: Path) -> list[Finding]:
-    """Output step for scripts/build.py (see stages.output_steps)."""
+def print_cheatsheet(config: MkDocsConfig, staging: Path) -> list[Finding]:
+    """Output stage for scripts/build.py (see pipeline.output_steps): print both PDFs."""
     _, found = print_pdfs(config, staging)
     return found

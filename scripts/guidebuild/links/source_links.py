@@ -1,0 +1,345 @@
+"""Check every internal link, image, nav entry and snippet include before the site is built.
+
+MkDocs' own `validation:` misses raw HTML, nav anchors, letter case and gives no line numbers.
+This check renders each page with the site's own Markdown pipeline (see `site.markdown_map`), so the
+ids it knows are exactly the ids the site will have, and judges each link the way it will be
+used: links MkDocs rewrites (`[a](tips.md)`) against the source files, everything MkDocs leaves
+as written (raw HTML, folder links such as `guide/`) against the page's built URL, as a browser
+does. A link that works on the built site and passes `mkdocs build --strict` is never reported.
+
+Pages are rendered on every available core (`jobs`); only pages with a finding are looked at a
+second time, to find the line and column of each broken link.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.utils import meta
+
+from guidebuild.findings import Finding
+from guidebuild.links.judge import Judge, Problem
+from guidebuild.links.nav import check_nav
+from guidebuild.links.targets import PAGE_EXTENSIONS, Site
+from guidebuild.site.markdown_map import (
+    PageRender,
+    RawHTMLScanner,
+    Renderer,
+    line_column,
+    locate,
+    occurrences,
+    unresolved_offsets,
+)
+from guidebuild.workers import WorkerPool, default_jobs
+
+# Stable codes: other tools and CI filters depend on them. Never renumber; add new ones at the end.
+CODES: dict[str, tuple[str, str]] = {
+    "LNK001": ("error", "link to a page that does not exist"),
+    "LNK002": ("error", "anchor (#...) not found on the target page or on the same page"),
+    "LNK003": ("error", "image or other file that does not exist"),
+    "LNK004": ("error", "path differs from the file's name only in letter case (404 on Linux hosts)"),
+    "LNK005": ("error", "link leaves docs/ (or climbs above the site root)"),
+    "LNK006": ("error", "reference-style link or footnote with no definition"),
+    "LNK007": ("error", "raw HTML href/src that does not resolve in the built site"),
+    "LNK008": ("error", "nav entry in mkdocs.yml points to a missing file or anchor"),
+    "LNK009": ("error", "absolute link (/...): breaks when the site is served from a sub-path"),
+    "LNK010": ("warning", "page missing from the nav (--omitted-pages; honours not_in_nav)"),
+    "LNK011": ("error", "link to a folder with no index, or a folder link the browser resolves elsewhere"),
+    "LNK012": ("error", ".html link to a page that exists as .md"),
+    "LNK013": ("error", "missing pymdownx.snippets include"),
+    "LNK014": ("error", "empty link or image ([text](), href=\"\")"),
+    "LNK015": ("error", "wrong file extension (the file exists with another one)"),
+    "LNK016": ("error", "page could not be rendered (a Markdown extension failed)"),
+    "LNK101": ("error", "built site: href/src points to a file that was not built (--site-dir)"),
+    "LNK102": ("error", "built site: #fragment not found on the target page (--site-dir)"),
+}
+
+OMITTED_CHOICES = ("auto", "warn", "error", "ignore")
+
+
+def codes_table() -> str:
+    """The codes as an indented list, for `--help` (the README has a table with examples)."""
+    return "\n".join(f"  {code}  {text}{' (warning)' if sev == 'warning' else ''}"
+                     for code, (sev, text) in CODES.items())
+
+
+# -- reading and rendering pages (in worker processes when the site is large) ----------------------
+
+_STATE: dict[str, Renderer] = {}
+
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # a page this big is a mistake (or an attack), not documentation
+
+
+def read_page(abs_path: str) -> tuple[str, int]:
+    """The page's Markdown as MkDocs renders it (front matter removed) and its first line number.
+
+    Raises OSError for anything that is not a regular file of a sane size: a named pipe or a
+    device would block the read forever.
+    """
+    info = os.stat(abs_path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{abs_path} is not a regular file")
+    if info.st_size > MAX_PAGE_BYTES:
+        raise OSError(f"{abs_path} is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+    with open(abs_path, encoding="utf-8-sig", errors="strict") as handle:
+        source = handle.read()
+    text, _ = meta.get_data(source)
+    first_line = 1
+    if text != source and source.endswith(text):
+        first_line += source.count("\n", 0, len(source) - len(text))
+    return text, first_line
+
+
+def _render_one(renderer: Renderer, abs_path: str) -> PageRender:
+    try:
+        text, _ = read_page(abs_path)
+    except (OSError, UnicodeDecodeError) as error:
+        return PageRender(error=f"cannot read the page: {error}")
+    return renderer.render(text)
+
+
+def _render_chunk(items: list[tuple[str, str]]) -> list[tuple[str, PageRender]]:
+    renderer = _STATE["renderer"]
+    return [(uri, _render_one(renderer, path)) for uri, path in items]
+
+
+def _locate_chunk(items: list[tuple[str, str, PageRender, list[tuple[str, bool]]]]
+                  ) -> list[tuple[str, dict[tuple[str, bool], list[tuple[str, int, int]]]]]:
+    renderer = _STATE["renderer"]
+    return [(uri, _locate_page(renderer, path, rendered, wanted)) for uri, path, rendered, wanted in items]
+
+
+def _locate_page(renderer: Renderer, abs_path: str, rendered: PageRender,
+                 wanted: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[tuple[str, int, int]]]:
+    """Place every broken link: (file, line, column), in the page or in a snippet it includes."""
+    text, first_line = read_page(abs_path)
+    snippets = {path: _snippet_text(path) for path in rendered.included}
+    elsewhere = {url for url, _ in wanted if any(url in snippet for snippet in snippets.values())}
+    spots, unplaced = locate(renderer, text, rendered, wanted, elsewhere)
+    placed: dict[tuple[str, bool], list[tuple[str, int, int]]] = {}
+    for key in wanted:
+        places = [(abs_path, *line_column(text, offset, first_line)) for offset in spots.get(key, [])]
+        if key in unplaced or not places:
+            places += _in_snippets(snippets, key[0])
+        placed[key] = places or [(abs_path, 0, 0)]
+    return placed
+
+
+def _snippet_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _locate_static(path: str, wanted: Iterable[tuple[str, bool]]) -> dict[tuple[str, bool], list[tuple[str, int, int]]]:
+    """Place links in a `.html` page copied from docs/: it is all raw HTML, so a text search will do."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    return {key: [(path, *line_column(text, offset)) for offset in occurrences(text, key[0])] for key in wanted}
+
+
+def _in_snippets(snippets: dict[str, str], url: str) -> list[tuple[str, int, int]]:
+    """Where `url` is written in the first included file that has it."""
+    for path, text in snippets.items():
+        found = occurrences(text, url)
+        if found:
+            return [(path, *line_column(text, offset)) for offset in found]
+    return []
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class RenderCache:
+    """Renders kept between runs in one process (the `mkdocs serve` hook), keyed by file stamps.
+
+    An entry is reused only while the page and every snippet file it included are unchanged and
+    the Markdown configuration is the same; pages with a missing snippet are always rendered again
+    (the file may have appeared since).
+    """
+
+    def __init__(self) -> None:
+        self.config_key = ""
+        self.entries: dict[str, tuple[tuple, PageRender]] = {}
+
+    @staticmethod
+    def _key(path: str, rendered: PageRender) -> tuple | None:
+        stamps = [_stamp(path), *(_stamp(p) for p in rendered.included)]
+        if any(stamp is None for stamp in stamps):
+            return None
+        return (*stamps, tuple(rendered.included))
+
+    def get(self, path: str) -> PageRender | None:
+        entry = self.entries.get(path)
+        if entry is None or self._key(path, entry[1]) != entry[0]:
+            return None
+        return entry[1]
+
+    def put(self, path: str, rendered: PageRender) -> None:
+        key = self._key(path, rendered)
+        if key is not None and not rendered.missing_snippets and not rendered.error:
+            self.entries[path] = (key, rendered)
+
+    def use_config(self, config: MkDocsConfig) -> None:
+        key = repr((config.markdown_extensions, sorted((config.mdx_configs or {}).items())))
+        if key != self.config_key:
+            self.config_key = key
+            self.entries.clear()
+
+
+# -- static HTML pages copied from docs/ -------------------------------------------------------------
+
+def _read_static(file: File) -> PageRender:
+    """A `.html` file in docs/ is copied as it is: its ids and links are read like raw HTML."""
+    page = PageRender()
+    try:
+        path = file.abs_src_path or ""
+        if not stat.S_ISREG(os.stat(path).st_mode) or os.path.getsize(path) > MAX_PAGE_BYTES:
+            raise OSError(f"{path} is not a regular file of a sane size")
+        scanner = RawHTMLScanner(page)
+        scanner.feed(Path(path).read_text(encoding="utf-8", errors="replace"))
+        scanner.close()
+    except OSError as error:
+        page.error = f"cannot read the page: {error}"
+    return page
+
+
+# -- the whole check ---------------------------------------------------------------------------------
+
+def renderer_for(config: MkDocsConfig) -> Renderer:
+    return Renderer(config.markdown_extensions, config.mdx_configs or {},
+                    os.path.dirname(os.path.abspath(str(config.config_file_path))))
+
+
+def check_source_links(config: MkDocsConfig, *, omitted: str = "auto", jobs: int | None = None,
+               extra_outputs: tuple[str, ...] = (), cache: RenderCache | None = None) -> list[Finding]:
+    """Every link finding for the site described by `config` (a loaded, validated MkDocs config).
+
+    `jobs` worker processes render the pages (default: one per core; small sites stay in this
+    process). `cache` keeps renders of unchanged pages between calls (for `mkdocs serve`).
+    """
+    site = Site(config, extra_outputs=extra_outputs)
+    renderer = renderer_for(config)
+    renders: dict[str, PageRender] = {}
+    pages: list[tuple[str, str]] = []
+    if cache is not None:
+        cache.use_config(config)
+    for file in site.pages:
+        path = file.abs_src_path or ""
+        hit = cache.get(path) if cache is not None else None
+        if hit is not None:
+            renders[file.src_uri] = hit
+        else:
+            pages.append((file.src_uri, path))
+    _STATE["renderer"] = renderer  # inherited by the forked workers
+    try:
+        with WorkerPool(jobs or default_jobs(), len(pages)) as pool:
+            for uri, rendered in pool.map(_render_chunk, pages):
+                renders[uri] = rendered
+                if cache is not None:
+                    cache.put(site.included[uri].abs_src_path or "", rendered)
+            for file in site.static_pages:
+                renders[file.src_uri] = _read_static(file)
+            for uri, rendered in renders.items():
+                site.page_ids[uri] = rendered.ids
+            findings, to_locate = _judge_all(site, renders)
+            work = [(uri, site.included[uri].abs_src_path or "", renders[uri], list(problems))
+                    for uri, problems in to_locate.items() if uri.endswith(PAGE_EXTENSIONS)]
+            located = dict(pool.map(_locate_chunk, work)) if work else {}
+    finally:
+        _STATE.pop("renderer", None)
+    for uri, problems in to_locate.items():
+        file = site.included[uri]
+        places = located.get(uri) or _locate_static(file.abs_src_path or "", problems)
+        for key, problem in problems.items():
+            for path, line, column in places.get(key) or [(file.abs_src_path or "", 0, 0)]:
+                findings.append(Finding(path, line, column, problem.code, problem.message, problem.severity))
+    findings += check_nav(site, omitted)
+    return sorted(set(findings))
+
+
+def _judge_all(site: Site, renders: dict[str, PageRender]
+               ) -> tuple[list[Finding], dict[str, dict[tuple[str, bool], Problem]]]:
+    judge = Judge(site)
+    findings: list[Finding] = []
+    to_locate: dict[str, dict[tuple[str, bool], Problem]] = {}
+    for uri, rendered in renders.items():
+        file = site.included[uri]
+        path = file.abs_src_path or uri
+        if rendered.error:
+            findings.append(Finding(path, 0, 0, "LNK016", f"page could not be rendered: {rendered.error}"))
+            continue
+        verdicts: dict[tuple[str, bool], Problem | None] = {}
+        for link in rendered.links:
+            key = (link.url, link.raw)
+            if key not in verdicts:
+                verdicts[key] = judge.link(file, link)
+        broken = {key: problem for key, problem in verdicts.items() if problem is not None}
+        if broken:
+            to_locate[uri] = broken
+        if rendered.unresolved or rendered.missing_snippets:
+            findings += _text_findings(site, file, rendered)
+    return findings, to_locate
+
+
+def _text_findings(site: Site, file: File, rendered: PageRender) -> list[Finding]:
+    """Unresolved references and missing snippets: placed by searching the page's source."""
+    path = file.abs_src_path or file.src_uri
+    try:
+        text, first_line = read_page(path)
+    except (OSError, UnicodeDecodeError):
+        text, first_line = "", 1
+    findings: list[Finding] = []
+    seen: dict[str, int] = {}
+    for leftover in rendered.unresolved:
+        count = seen.get(leftover, 0)
+        seen[leftover] = count + 1
+        offsets = unresolved_offsets(text, leftover)
+        line, column = line_column(text, offsets[min(count, len(offsets) - 1)], first_line) if offsets else (0, 0)
+        if leftover.startswith("[^"):
+            message = f"footnote '{leftover}' has no definition: add '{leftover}: ...' to the page"
+        else:
+            label = re.match(r"!?\[(.*)\]\[(.*)\]$", leftover, re.DOTALL)
+            ref = (label.group(2) or label.group(1)) if label else leftover
+            message = f"reference link '{leftover}' has no definition: add '[{ref}]: <url>' or fix the label"
+        findings.append(Finding(path, line, column, "LNK006", message))
+    config_path = str(site.config.config_file_path)
+    appended = [str(p) for p in (site.config.mdx_configs or {}).get("pymdownx.snippets", {}).get("auto_append", [])]
+    for missing in rendered.missing_snippets:
+        place = (path, 0, 0)
+        offsets = [m.start() for m in re.finditer(re.escape(missing), text)]
+        if offsets:
+            place = (path, *line_column(text, offsets[0], first_line))
+        elif missing in appended:
+            from guidebuild.config import key_line
+
+            config_text = Path(config_path).read_text(encoding="utf-8")
+            place = (config_path, key_line(config_text, "markdown_extensions.auto_append"), 1)
+        else:
+            for included in rendered.included:
+                try:
+                    snippet_text = Path(included).read_text(encoding="utf-8")
+                except OSError:
+                    continue
+                if missing in snippet_text:
+                    place = (included, *line_column(snippet_text, snippet_text.index(missing)))
+                    break
+        detail = missing if missing.startswith("Snippet") else f"snippet '{missing}' not found"
+        findings.append(Finding(*place, "LNK013", f"missing include: {detail} (paths are relative to the "
+                                                  "project root or a snippets base_path)"))
+    return findings

@@ -1,0 +1,140 @@
+"""The content report: per-page reading figures and citations, plus the content findings.
+
+One pass renders every page once (see `page_html`) and feeds the same tree to the reading measure
+(`readability`), the citation rule (`claims`) and the glossary check (`glossary`). This module
+only gathers and formats; `scripts/content_report.py` prints and chooses the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from guidebuild import findings as fnd
+from guidebuild.findings import ERROR, Finding, UsageError
+from guidebuild.report import claims, glossary, readability
+from guidebuild.site.page_html import Element, RenderedPage, documentation_pages, project_cwd, render_page
+from guidebuild.site.page_text import segments
+
+
+@dataclass(frozen=True)
+class PageFigures:
+    """What the report prints for one page."""
+
+    page: str                 # src_uri, e.g. "safety.md"
+    path: str                 # the file
+    words: int
+    sentences: int
+    grade: float
+    average_sentence: float
+    longest_words: int
+    longest_sentence: str
+    citations: int
+
+
+def reference_entry_filter(src_uri: str,
+                           references_page: str = claims.REFERENCES_PAGE) -> Callable[[Element], bool] | None:
+    """On the References page, leave out the entries (paragraphs with an id): they are sources."""
+    if src_uri != references_page:
+        return None
+    return lambda element: element.tag == "p" and "id" in element.attrs
+
+
+def analyse_page(page: RenderedPage) -> tuple[PageFigures, list[Finding]]:
+    """Figures and findings (reading grade, claims) for one rendered page."""
+    skip = reference_entry_filter(page.src_uri)
+    measured = readability.measure(readability.prose_text(segments(page.tree, skip_tables=True, skip=skip)))
+    cited = claims.citations(page)
+    path = str(page.path)
+    figures = PageFigures(page.src_uri, path, measured.words, measured.sentences, measured.grade,
+                          measured.average_sentence, measured.longest_words, measured.longest_sentence,
+                          cited.count)
+    found = readability.findings(path, measured)
+    found += claims.claim_findings(page, path, skip=skip)
+    return figures, found
+
+
+def select_pages(config: MkDocsConfig, wanted: list[str]) -> list[tuple[str, Path]]:
+    """All pages, or only those named; unknown names exit 2.
+
+    A name may be a path from the current folder or from the project root (`docs/x.md`), or the
+    page's name inside docs/ (`x.md`).
+    """
+    pages = documentation_pages(config)
+    if not wanted:
+        return pages
+    by_path = {path.resolve(): (uri, path) for uri, path in pages}
+    by_uri = {uri: (uri, path) for uri, path in pages}
+    project = Path(config.config_file_path).parent
+    chosen, unknown = [], []
+    for name in wanted:
+        item = (by_path.get(Path(name).resolve()) or by_path.get((project / name).resolve())
+                or by_uri.get(name.replace("\\", "/")))
+        (chosen.append(item) if item else unknown.append(name))
+    if unknown:
+        raise UsageError(*(Finding(name, 0, 0, "RPT002", "not a page of this site",
+                                   ERROR, f"Name a Markdown file under {config.docs_dir}.") for name in unknown))
+    return chosen
+
+
+def analyse(config: MkDocsConfig, wanted: list[str] | None = None) -> tuple[list[PageFigures], list[Finding]]:
+    """Render and judge the chosen pages (all by default); the glossary check needs all pages."""
+    chosen = select_pages(config, list(wanted or []))
+    figures: list[PageFigures] = []
+    found: list[Finding] = []
+    rendered: list[RenderedPage] = []
+    with project_cwd(config):
+        for uri, path in chosen:
+            try:
+                page = render_page(config, uri, path)
+            except Exception as error:  # a missing snippet, a broken extension: report and go on
+                found.append(Finding(str(path), 0, 0, "RPT001",
+                                     f"cannot render the page: {type(error).__name__}: {error}", ERROR,
+                                     "Fix the problem, then run the report again (the build shows the same error)."))
+                continue
+            rendered.append(page)
+            page_figures, page_findings = analyse_page(page)
+            figures.append(page_figures)
+            found += page_findings
+        if not wanted and len(rendered) == len(chosen):
+            found += glossary.check_glossary(config, rendered)
+    return figures, found
+
+
+COLUMNS = ("Page", "Words", "Grade", "Avg sentence", "Longest", "Citations")
+
+
+def format_table(figures: list[PageFigures]) -> str:
+    """A plain-text table, one page a row, with `!` beside a figure over its limit."""
+    rows = [COLUMNS]
+    for item in figures:
+        judged = item.words >= readability.MIN_WORDS_FOR_LIMITS
+        over_grade = "!" if judged and item.grade > readability.MAX_GRADE else ""
+        over_length = "!" if judged and item.average_sentence > readability.MAX_AVERAGE_SENTENCE else ""
+        rows.append((item.page, str(item.words), f"{item.grade:.1f}{over_grade}",
+                     f"{item.average_sentence:.1f}{over_length}", str(item.longest_words), str(item.citations)))
+    widths = [max(len(row[n]) for row in rows) for n in range(len(COLUMNS))]
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(widths[n]) for n, cell in enumerate(row) if n]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append(f"Limits: grade <= {readability.MAX_GRADE:g}, average sentence <= "
+                 f"{readability.MAX_AVERAGE_SENTENCE:g} words (pages under {readability.MIN_WORDS_FOR_LIMITS} "
+                 "words are not judged).")
+    return "\n".join(lines)
+
+
+def as_json(figures: list[PageFigures], found: list[Finding]) -> str:
+    """`{"pages": [...], "findings": [...]}` for machines (findings as the other commands print them)."""
+    pages = [{**asdict(item), "path": fnd.display_path(item.path)} for item in figures]
+    return json.dumps({"pages": pages, "findings": json.loads(fnd.render(found, "json")),
+                       "limits": {"grade": readability.MAX_GRADE,
+                                  "average_sentence": readability.MAX_AVERAGE_SENTENCE,
+                                  "min_words": readability.MIN_WORDS_FOR_LIMITS}},
+                      indent=2, ensure_ascii=False)
