@@ -85,7 +85,7 @@ def test_page_parts_come_from_one_parse_and_one_render(mini_site: Callable[..., 
     assert page.meta["title"] == "Home"
     assert page.body_line == 7 and page.source.splitlines()[page.body_line - 1] == ""
     assert "top" in page.ids
-    assert [(link.url, link.raw) for link in page.links] == [("tips.md#a", False)]
+    assert [(link.url, link.raw) for link in page.links] == [("#top", False), ("tips.md#a", False)]  # permalink first
     assert page.tree.iter().__next__().tag == "root"
     assert 'id="top"' in page.html
     assert model.renders == 1

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
 from guidebuild.links.targets import browser_join
+from guidebuild.site.addresses import site_path
 from guidebuild.site.markdown_map import URL_ATTRIBUTES
 from guidebuild.workers import WorkerPool, default_jobs
 
@@ -72,12 +73,6 @@ def _scan_chunk(items: list[tuple[str, str]]) -> list[tuple[str, BuiltPage]]:
     return [(key, scan_html(path)) for key, path in items]
 
 
-def _site_prefix(config: MkDocsConfig | None) -> str:
-    url = (config.site_url if config is not None else None) or ""
-    path = urlsplit(url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def _folder(key: str) -> str:
     return key.rpartition("/")[0] + "/" if "/" in key else ""
 
@@ -102,7 +97,7 @@ def check_built(site_dir: Path, config: MkDocsConfig | None = None, *, jobs: int
     html.sort()
     with WorkerPool(jobs or default_jobs(), len(html)) as pool:
         pages: dict[str, BuiltPage] = dict(pool.map(_scan_chunk, html))
-    prefix = _site_prefix(config)
+    prefix = site_path(config)
     shown_root = shown_as if shown_as is not None else root
     findings: list[Finding] = []
     for key, page in pages.items():

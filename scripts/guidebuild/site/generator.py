@@ -56,7 +56,8 @@ def use(requested: str | None = "auto") -> str:
     loaded = _in_use()
     if loaded is not None and loaded != wanted:
         raise UsageError(Finding("", 0, 0, "ENV003",
-                                 f"{TITLES[loaded]} is already loaded in this process; cannot switch to {TITLES[wanted]}",
+                                 f"{TITLES[loaded]} is already loaded in this process; "
+                                 f"cannot switch to {TITLES[wanted]}",
                                  ERROR, "Run the build in a fresh Python process."))
     if not installed(wanted):
         raise UsageError(Finding("requirements.txt", 0, 0, "ENV003",

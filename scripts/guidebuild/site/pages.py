@@ -28,6 +28,7 @@ from guidebuild.site import doc_files, frontmatter
 from guidebuild.site.markdown_factory import MarkdownFactory
 from guidebuild.site.markdown_map import PageRender, RenderedLink, Renderer
 from guidebuild.site.page_html import Element, parse_html
+from guidebuild.workers import WorkerPool
 
 
 @dataclass(eq=False)
@@ -80,14 +81,18 @@ class Page:
 
     @property
     def rendered(self) -> PageRender:
-        """The render: HTML, ids, links, leftover references, snippet files read, or an error."""
+        """The render: ids, links, leftover references, snippet files read (or an error), and the
+        HTML unless the model renders for links only (`SitePages(html=False)`, the link check alone)."""
         if self._rendered is None:
             self._rendered = self.owner.render(self)
         return self._rendered
 
     @property
     def html(self) -> str:
-        return self.rendered.html
+        """The page's HTML as the site renders it (without MkDocs' link rewriting)."""
+        if self.rendered.html is None:  # rendered for links only: render in full once more
+            self._rendered = self.owner.render(self, html=True)
+        return self.rendered.html or ""
 
     @property
     def tree(self) -> Element:
@@ -113,11 +118,16 @@ class Page:
 class SitePages:
     """The pages of one configuration, each created once; `renders` counts Markdown renders."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: Any, *, html: bool = True) -> None:
         self.config = config
         self.factory = MarkdownFactory.for_config(config)
         self.renderer = Renderer(self.factory)
+        #: Render pages in full (HTML kept) or only to their element tree (ids and links: the
+        #: link check on its own, which needs nothing else and so stays fast on large sites).
+        self.full = html
         self.renders = 0
+        #: What readers work out from the pages once per model (the cheat sheet's sources).
+        self.derived: dict[str, Any] = {}
         self._walk: tuple[list[doc_files.DocFile], list[Finding]] | None = None
         self._pages: dict[str, Page] = {}
 
@@ -171,12 +181,59 @@ class SitePages:
             page.read_findings = [Finding(str(file.path), 0, 0, "SRC008", f"cannot read the page: {error}")]
         return page
 
-    def render(self, page: Page) -> PageRender:
+    def render(self, page: Page, *, html: bool | None = None) -> PageRender:
         """Render one page's body (called once per page, by `Page.rendered`)."""
         self.renders += 1
         if not page.readable:
-            return PageRender(error="the page could not be read")
-        return self.renderer.render(page.body, html=True)
+            return PageRender(error="the page could not be read", html="")
+        return self.renderer.render(page.body, html=self.full if html is None else html)
+
+    def prepare(self, wanted: list[tuple[str, str]], jobs: int) -> None:
+        """Read and render these `(src_uri, path)` pages now, on `jobs` cores when there are many.
+
+        Worker processes are forked (see `workers`), so they share this model's renderer; each
+        sends back the page's text, front matter and render, which are kept here as if this
+        process had made them. Pages already rendered are left alone.
+        """
+        todo = [(uri, path) for uri, path in wanted
+                if uri not in self._pages or self._pages[uri]._rendered is None]
+        if not todo:
+            return
+        _WORKER_MODEL["model"] = self
+        try:
+            with WorkerPool(jobs, len(todo)) as pool:
+                results = pool.map(_prepare_chunk, todo)
+        finally:
+            _WORKER_MODEL.pop("model", None)
+        for uri, path, text, read_findings, matter, rendered in results:
+            page = self._pages.get(uri)
+            if page is not None and page._rendered is not None:
+                continue  # rendered in this process (a small job)
+            page = Page(uri, Path(path), self, None, text, read_findings, matter, rendered)
+            self._pages[uri] = page
+            self.renders += 1
+
+    def adopt(self, src_uri: str, path: str, rendered: PageRender) -> bool:
+        """Use a render kept from an earlier run (the `mkdocs serve` cache) for a page not rendered
+        yet; True if it was taken (a render of the right kind, for a page not rendered since)."""
+        page = self.page(src_uri, path)
+        if page._rendered is None and (rendered.html is not None or not self.full):
+            page._rendered = rendered
+            return True
+        return False
+
+
+_WORKER_MODEL: dict[str, SitePages] = {}
+
+
+def _prepare_chunk(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    model = _WORKER_MODEL["model"]
+    done = []
+    for uri, path in items:
+        page = model.page(uri, path)
+        rendered = page.rendered
+        done.append((uri, path, page.text, page.read_findings, page.front_matter, rendered))
+    return done
 
 
 def nav_files(nav: object) -> Iterator[str]:
@@ -195,7 +252,7 @@ def nav_files(nav: object) -> Iterator[str]:
 _ATTRIBUTE = "_guidebuild_site_pages"
 
 
-def site_pages(config: Any) -> SitePages:
+def site_pages(config: Any, *, html: bool = True) -> SitePages:
     """The one page model of this configuration object (one build, or one `mkdocs serve` rebuild).
 
     Every stage of a build receives the same loaded configuration, so they all share one model;
@@ -205,6 +262,6 @@ def site_pages(config: Any) -> SitePages:
     """
     model = getattr(config, _ATTRIBUTE, None)
     if not isinstance(model, SitePages):
-        model = SitePages(config)
+        model = SitePages(config, html=html)
         setattr(config, _ATTRIBUTE, model)
     return model
