@@ -71,6 +71,13 @@ def base_parser(prog: str, description: str) -> argparse.ArgumentParser:
     return parser
 
 
+def add_generator_option(parser: argparse.ArgumentParser) -> None:
+    """`--generator auto|mkdocs|properdocs`: which program's modules render the site (see site/generator.py)."""
+    parser.add_argument("--generator", choices=("auto", "mkdocs", "properdocs"), default="auto",
+                        help="render with MkDocs (the pinned default) or ProperDocs, its maintained fork; "
+                             "auto (default): MkDocs when installed, else ProperDocs")
+
+
 def emit(found: list[Finding], fmt: str, out: TextIO = sys.stdout, *, with_summary: bool = True) -> None:
     """Print findings in the chosen format; text gets a summary line last."""
     if fmt == "json":
@@ -102,9 +109,13 @@ def run_build(argv: Sequence[str] | None = None) -> int:
                           "temporary folder, and move it into place only when everything passed.")
     parser.add_argument("--debug", action="store_true",
                         help="show Python tracebacks for unexpected errors (for developers)")
+    add_generator_option(parser)
     args = parser.parse_args(argv)
     _interrupt_on_sigterm()
     try:  # a Python without the pinned packages, or Ctrl-C while importing: a message, never a trace
+        from guidebuild.site import generator
+
+        generator.use(args.generator)  # before anything imports `mkdocs`
         from guidebuild import config as cfg
         from guidebuild import pipeline, publish, render
 
@@ -112,6 +123,9 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         progress = Progress(sys.stderr, total=3 + len(source_checks) + len(output_steps))
     except ImportError as error:
         emit([_missing_package(error)], args.format)
+        return ExitCode.USAGE
+    except UsageError as error:
+        emit(error.findings, args.format)
         return ExitCode.USAGE
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
@@ -144,7 +158,7 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         if _errors(found):
             return finish(ExitCode.FINDINGS, f"Nothing was written: fix the errors above. {skipped}{_kept(site_dir)}")
         with publish.staging_folder(site_dir) as staging:
-            with progress.stage("Rendering the site with MkDocs"):
+            with progress.stage(f"Rendering the site with {generator.title()}"):
                 found += render.render_site(config, staging)
             if _errors(found):
                 return finish(ExitCode.FINDINGS, f"The build failed. {_kept(site_dir)}")

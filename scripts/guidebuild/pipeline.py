@@ -44,11 +44,13 @@ def source_checks() -> list[Stage]:
 
 def output_steps() -> list[Stage]:
     """Checks and generated files that need the rendered site in the staging folder."""
+    from guidebuild.cheatsheet import fill_built_sheet_page
     from guidebuild.cheatsheet.pdf import print_cheatsheet
     from guidebuild.links.built_links import check_built_links
 
     return [
-        # First, so that checks of the built site find the PDFs the cheat sheet page links to.
+        # First, so that checks of the built site find the sheet and the PDFs its page links to.
+        Stage("Putting the cheat sheet into its page", fill_built_sheet_page),
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
         Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
     ]

@@ -36,6 +36,7 @@ from xml.parsers import expat
 
 from guidebuild.findings import Finding
 from guidebuild.site.textpos import LineIndex
+from guidebuild.site.url_attributes import FETCHING_ATTRIBUTES, URL_ATTRIBUTES
 
 MAX_PER_FILE = 50  # a hostile page with 10 000 bad links needs one line saying so, not 10 000
 
@@ -57,12 +58,8 @@ FORBIDDEN_ELEMENTS: dict[str, str] = {
     "listener": "runs code inside an SVG picture",
 }
 ANIMATIONS = {"animate", "set", "animatemotion", "animatetransform"}
-# Attributes that hold a URL, and those among them that make the browser fetch something at once.
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",
-                  "cite", "longdesc", "ping", "lowsrc", "dynsrc", "codebase", "manifest", "icon",
-                  "imagesrcset"}
-FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "ping", "lowsrc", "dynsrc",
-                       "imagesrcset"}
+# Attributes that hold a URL, and those among them that make the browser fetch something at once
+# (one list for every check: site/url_attributes.py).
 NAVIGATING_ELEMENTS = {"a", "area"}  # their href is a link a reader chooses to follow, not a fetch
 RASTER_DATA = re.compile(r"data:image/(?:png|jpeg|jpg|gif|webp|avif)[;,]", re.IGNORECASE)
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild.findings import Finding
 from guidebuild.links.targets import browser_join
 from guidebuild.site.addresses import site_path
-from guidebuild.site.markdown_map import URL_ATTRIBUTES
+from guidebuild.site.markdown_map import PageRender, RawHTMLScanner
 from guidebuild.workers import WorkerPool, default_jobs
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -34,39 +33,15 @@ class BuiltPage:
     links: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = BuiltPage()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, offset = self.getpos()
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (name == "name" and tag == "a"):
-                self.page.ids.add(value)
-                continue
-            tags = URL_ATTRIBUTES.get(name)
-            if tags is None or tag not in tags:
-                continue
-            if name == "srcset":
-                for candidate in value.split(","):
-                    words = candidate.split()
-                    if words:
-                        self.page.links.append((words[0], line, offset + 1))
-            else:
-                self.page.links.append((value, line, offset + 1))
-
-    handle_startendtag = handle_starttag
-
-
 def scan_html(path: str) -> BuiltPage:
-    scanner = _Scanner()
+    """The ids of one built HTML file and its links with their places."""
+    found = PageRender()
+    scanner = RawHTMLScanner(found, with_places=True)
     with open(path, encoding="utf-8", errors="replace") as handle:
         scanner.feed(handle.read())
     scanner.close()
-    return scanner.page
+    places = zip(found.links, scanner.places, strict=True)
+    return BuiltPage(found.ids, [(link.url, line, column) for link, (line, column) in places])
 
 
 def _scan_chunk(items: list[tuple[str, str]]) -> list[tuple[str, BuiltPage]]:

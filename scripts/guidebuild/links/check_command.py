@@ -9,13 +9,15 @@ one line and exit 2, never a traceback.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from guidebuild import findings as fnd
-from guidebuild.cli import base_parser, emit
+from guidebuild.cli import add_generator_option, base_parser, emit
 from guidebuild.findings import ExitCode, Finding, UsageError
+from guidebuild.site import generator
 
 DESCRIPTION = """\
 Check every internal link of the site before it is built: pages, #anchors, images and other
@@ -37,6 +39,7 @@ def _parser():
     from guidebuild.links.source_links import OMITTED_CHOICES, codes_table
 
     parser = base_parser("check_links.py", DESCRIPTION)
+    add_generator_option(parser)
     parser.epilog = EPILOG.format(codes=codes_table())
     for action in parser._actions:
         if action.dest == "site_dir":
@@ -60,10 +63,23 @@ def _usage(found: list[Finding], fmt: str) -> int:
     return ExitCode.USAGE
 
 
+def _use_generator(argv: Sequence[str] | None) -> None:
+    """Load MkDocs or ProperDocs as `--generator` asks, before the parser's help imports `mkdocs`."""
+    early = argparse.ArgumentParser(add_help=False)
+    add_generator_option(early)
+    known, _ = early.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    generator.use(known.generator if known.generator in generator.CHOICES else "auto")
+
+
 def run_check_links(argv: Sequence[str] | None = None) -> int:
     """Parse options, run the source check (and the built-site check with --site-dir), print, exit code."""
+    try:
+        _use_generator(argv)
+    except UsageError as error:
+        return _usage(error.findings, "text")
     from guidebuild import config as cfg
     from guidebuild.links import built_links, source_links
+    from guidebuild.site.pages import SitePages
 
     args = _parser().parse_args(argv)
     if args.jobs < 0:
@@ -74,7 +90,9 @@ def run_check_links(argv: Sequence[str] | None = None) -> int:
         if site_dir is not None and not site_dir.is_dir():
             raise UsageError(Finding(str(site_dir), 0, 0, "LNK901", "built site folder not found",
                                      hint="Build first (python scripts/build.py) or pass the right --site-dir."))
-        found = source_links.check_source_links(config, omitted=args.omitted_pages, jobs=args.jobs or None)
+        # Alone, the check needs no page's HTML: the page model renders for ids and links only.
+        found = source_links.check_source_links(config, omitted=args.omitted_pages, jobs=args.jobs or None,
+                                                pages=SitePages(config, html=False))
         if site_dir is not None:
             found += built_links.check_built(site_dir, config, jobs=args.jobs or None)
     except UsageError as error:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -36,15 +36,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from guidebuild.site.markdown_factory import MarkdownFactory
+from guidebuild.site.url_attributes import is_checked_link, urls_in
 
-# Attributes that hold URLs the browser follows or loads, by tag (`None`: any tag).
-URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "href": ("a", "area", "link"),
-    "src": ("img", "script", "iframe", "source", "audio", "video", "track", "embed", "input"),
-    "srcset": ("img", "source"),
-    "poster": ("video",),
-    "data": ("object",),
-}
 # Treeprocessors that only decorate text and can neither add nor remove an id or a link:
 # `abbr` wraps glossary words in <abbr title> (its definitions are still removed, by its block
 # processor). Skipping it saves a sixth of the rendering time on a page with a glossary.
@@ -90,27 +83,18 @@ class PageRender:
     html: str | None = None  # the page's HTML when rendered in full (`Renderer.render(html=True)`)
 
 
-def _urls(tag: str, attr: str, value: str) -> Iterator[str]:
-    if attr == "srcset":
-        for candidate in value.split(","):
-            words = candidate.split()
-            if words:
-                yield words[0]
-    else:
-        yield value
-
-
-def _wants(tag: str, attr: str) -> bool:
-    tags = URL_ATTRIBUTES.get(attr)
-    return tags is not None and tag in tags
-
-
 class RawHTMLScanner(HTMLParser):
-    """Collect ids and URLs from raw HTML (the stash, or a static `.html` page) into a `PageRender`."""
+    """Collect ids and URLs from raw HTML (the stash, a static `.html` page, a built page) into a `PageRender`.
 
-    def __init__(self, page: PageRender) -> None:
+    The one link scanner of the checks: the source check feeds it the raw HTML of pages, the
+    built-site check whole built pages, with `with_places` to keep each link's line and column.
+    """
+
+    def __init__(self, page: PageRender, *, with_places: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.with_places = with_places
+        self.places: list[tuple[int, int]] = []  # (line, column) of each link, when with_places
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -118,8 +102,12 @@ class RawHTMLScanner(HTMLParser):
                 continue
             if name == "id" or (name == "name" and tag == "a"):
                 self.page.ids.add(value)
-            elif _wants(tag, name):
-                self.page.links.extend(RenderedLink(url, tag, name, True) for url in _urls(tag, name, value))
+            elif is_checked_link(tag, name):
+                urls = urls_in(name, value)
+                self.page.links.extend(RenderedLink(url, tag, name, True) for url in urls)
+                if self.with_places:
+                    line, offset = self.getpos()
+                    self.places.extend((line, offset + 1) for _ in urls)
 
     handle_startendtag = handle_starttag
 
@@ -178,11 +166,11 @@ class _Collect(Treeprocessor):
                     continue
                 if name == "id" or (name == "name" and tag == "a"):
                     page.ids.add(value)
-                elif _wants(tag, name):
+                elif is_checked_link(tag, name):
                     rewritten = (tag == "a" and name == "href") or (tag == "img" and name == "src")
                     if AMP_SUBSTITUTE in value:  # an obfuscated `mailto:` autolink
                         continue
-                    page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in _urls(tag, name, value))
+                    page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in urls_in(name, value))
         parser = RawHTMLScanner(page)
         for block in self.md.htmlStash.rawHtmlBlocks:
             if isinstance(block, str) and _MAY_HOLD_URL_OR_ID.search(block):

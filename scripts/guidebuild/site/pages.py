@@ -175,10 +175,9 @@ class SitePages:
 
     def _read(self, file: doc_files.DocFile) -> Page:
         page = Page(file.rel, file.path, self)
-        try:
-            page.data, page.text, page.read_findings = doc_files.read_checked(file)
-        except OSError as error:
-            page.read_findings = [Finding(str(file.path), 0, 0, "SRC008", f"cannot read the page: {error}")]
+        # An OSError (permission denied, a folder where a file was) is the computer's problem, not
+        # the page's: it reaches the command, which reports it as ENV001 (exit 2).
+        page.data, page.text, page.read_findings = doc_files.read_checked(file)
         return page
 
     def render(self, page: Page, *, html: bool | None = None) -> PageRender:
