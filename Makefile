@@ -22,6 +22,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.installed
+	PYTHONPATH=scripts $(BIN)/python -m guidebuild.privacy.safe_yaml mkdocs.yml
 	STRICT=false NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 lint: $(VENV)/.installed-test .ci/node_modules/.installed

@@ -148,6 +148,10 @@ def run_build(argv: Sequence[str] | None = None) -> int:
         # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
         os.chdir(Path(config.config_file_path).parent)
         site_dir = Path(config.site_dir)
+        removed = publish.remove_leftovers(site_dir)
+        if removed:
+            sys.stderr.write(f"Removed {len(removed)} temporary folder{'s' if len(removed) != 1 else ''} "
+                             f"left by a build that was killed: {', '.join(p.name for p in removed)}\n")
         skipped = ""
         for stage in source_checks:
             with progress.stage(stage.title):

@@ -17,6 +17,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError
+from guidebuild.privacy import safe_yaml
 
 DEFAULT_CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -85,16 +86,17 @@ def load(config_file: str | None = None, *, site_dir: str | None = None,
     path = find_config(config_file)
     text = path.read_text(encoding="utf-8", errors="replace")
     config = MkDocsConfig(config_file_path=str(path))
-    with path.open("rb") as handle:
-        try:
-            config.load_file(handle)
-        except yaml.YAMLError as error:
-            raise UsageError(_yaml_finding(path, error)) from None
-        except Exception as error:  # MkDocs wraps YAML errors in ConfigurationError
-            cause = error.__cause__ or error.__context__
-            if isinstance(cause, yaml.YAMLError):
-                raise UsageError(_yaml_finding(path, cause)) from None
-            raise UsageError(Finding(str(path), 0, 0, "CFG002", f"cannot read configuration: {error}")) from None
+    try:  # our safe loader, never MkDocs' (it would run `!!python/object` tags): privacy/safe_yaml.py
+        config.load_dict(safe_yaml.load(path, config))
+    except yaml.YAMLError as error:
+        raise UsageError(_yaml_finding(path, error)) from None
+    except UsageError:
+        raise
+    except Exception as error:  # MkDocs wraps YAML errors in ConfigurationError
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, yaml.YAMLError):
+            raise UsageError(_yaml_finding(path, cause)) from None
+        raise UsageError(Finding(str(path), 0, 0, "CFG002", f"cannot read configuration: {error}")) from None
     if site_dir is not None:
         config.load_dict({"site_dir": os.path.abspath(site_dir)})
     errors, warnings = config.validate()

@@ -32,6 +32,7 @@ def source_checks() -> list[Stage]:
     from guidebuild.checks.docs_folder import REFUSED, check_docs_folder
     from guidebuild.checks.review_dates import check_review_dates
     from guidebuild.links.source_links import check_source_links
+    from guidebuild.privacy.settings import check_privacy_settings
 
     return [
         # First: it refuses files the other checks should never parse (not UTF-8, huge, hostile).
@@ -39,6 +40,7 @@ def source_checks() -> list[Stage]:
         Stage("Checking links", check_source_links),  # pages, anchors, images, raw HTML, nav, snippets
         Stage("Checking the cheat sheet's sources", check_cheatsheet_sources),
         Stage("Checking review dates", check_review_dates),  # overdue → warning
+        Stage("Checking privacy settings and file types", check_privacy_settings),
     ]
 
 
@@ -47,10 +49,16 @@ def output_steps() -> list[Stage]:
     from guidebuild.cheatsheet import fill_built_sheet_page
     from guidebuild.cheatsheet.pdf import print_cheatsheet
     from guidebuild.links.built_links import check_built_links
+    from guidebuild.privacy.csp import add_content_security_policy
+    from guidebuild.privacy.output import check_published_files
 
     return [
         # First, so that checks of the built site find the sheet and the PDFs its page links to.
         Stage("Putting the cheat sheet into its page", fill_built_sheet_page),
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
+        # Writes into every page: before anything lists the files with their hashes (privacy/csp.py).
+        Stage("Adding the Content-Security-Policy to every page", add_content_security_policy),
         Stage("Checking links in the built site", check_built_links),  # templates, hooks, PDFs
+        # Last: reads every file exactly as it will be published (privacy/output.py).
+        Stage("Checking every file to be published (privacy allow-list)", check_published_files),
     ]

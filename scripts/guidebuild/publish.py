@@ -35,10 +35,67 @@ def staging_folder(site_dir: Path) -> Iterator[Path]:
     parent = staging_parent(site_dir)
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{site_dir.name}-", dir=parent))
+    lock = _lock(staging)  # tells a build that starts meanwhile that this folder is in use
     try:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
+
+
+def _lock(folder: Path, *, wait: bool = True) -> int | None:
+    """An exclusive `flock` on the folder itself; the kernel drops it when the process dies.
+
+    Returns the open descriptor (keep it open to hold the lock), or None when another live
+    process holds it (`wait=False`) or the platform has no `flock` (then nothing is locked).
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; leftovers are then removed whatever their state
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def remove_leftovers(site_dir: Path) -> list[Path]:
+    """Delete the temporary folders a killed build left beside `site_dir`; return what went.
+
+    Only folders with this site's own prefixes (`.staging-site-…`, `.retired-site-…`) are
+    touched. A staging folder still locked by a running build (two builds at once) is left alone:
+    SIGKILL, an out-of-memory kill or a hard CI cancel end the process, and with it the lock.
+    """
+    removed = []
+    for folder in leftovers(site_dir):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        lock = None
+        if folder.name.startswith(STAGING_PREFIX):
+            lock = _lock(folder, wait=False)
+            if lock is None and _has_flock():
+                continue  # a live build is using it
+        try:
+            shutil.rmtree(folder)
+            removed.append(folder)
+        except OSError:
+            pass  # not ours to fight over; the next build tries again
+        finally:
+            if lock is not None:
+                os.close(lock)
+    return removed
+
+
+def _has_flock() -> bool:
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def publish(staging: Path, site_dir: Path) -> None:

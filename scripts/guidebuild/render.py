@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from mkdocs import exceptions as mkdocs_exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +55,11 @@ def render_site(config: MkDocsConfig, out_dir: Path) -> list[Finding]:
             pass  # strict mode counted warnings; they are in the collector already
         except (mkdocs_exceptions.BuildError, mkdocs_exceptions.ConfigurationError) as error:
             findings.append(Finding(str(config.config_file_path), 0, 0, "MKD002", str(error).strip()))
+        except TemplateNotFound as error:  # an OSError: without this it would blame the output folder
+            findings.append(Finding(str(config.config_file_path), 0, 0, "MKD004",
+                                    f"a template or icon the theme was asked for does not exist: {error}",
+                                    hint="Check `template:` and `icon:` in the pages' front matter and the "
+                                         "files in overrides/."))
         except Exception as error:
             snippet = _SNIPPET.search(str(error))
             if type(error).__name__ != "SnippetMissingError" and not snippet:

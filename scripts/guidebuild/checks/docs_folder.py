@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.checks import safety
 from guidebuild.findings import Finding
+from guidebuild.privacy import page_fields
 from guidebuild.site import doc_files
 from guidebuild.site.addresses import own_prefixes
 from guidebuild.site.pages import Page, site_pages
@@ -66,12 +67,14 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     files, walked = model.walk()
     findings = list(walked)
     own = own_prefixes(config)
+    dirs = list(config.theme.dirs)
+    theme_files = page_fields.theme_files(dirs)
     for file in files:
         suffix = file.path.suffix.lower()
         try:
             with time_limit(PAGE_SECONDS):
                 if file.is_page:
-                    findings += _check_page(model.page(file.rel, file.path), own)
+                    findings += _check_page(model.page(file.rel, file.path), own, (dirs, theme_files))
                 elif suffix == ".svg":
                     findings += safety.check_svg(str(file.path), file.path.read_bytes(), own)
                 elif suffix in doc_files.TEXT_SUFFIXES:
@@ -89,7 +92,8 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     return findings
 
 
-def _check_page(page: Page, own: tuple[str, ...]) -> list[Finding]:
+def _check_page(page: Page, own: tuple[str, ...],
+                theme: tuple[list[str], tuple[set[str], set[str]]]) -> list[Finding]:
     """Front matter, emptiness and content safety of one page, from the page model.
 
     The page is rendered here for the first time in a build (inside the time limit, so a page
@@ -102,7 +106,8 @@ def _check_page(page: Page, own: tuple[str, ...]) -> list[Finding]:
     if not page.text.strip():
         empty = doc_files.empty_page(file, "", {})
         return [empty] if empty else []
-    found += page.front_matter.findings
+    matter = page.front_matter
+    found += matter.findings + page_fields.check(str(page.path), matter.meta, matter.places, *theme)
     empty = doc_files.empty_page(file, page.body, page.meta)
     if empty:
         return [*found, empty]

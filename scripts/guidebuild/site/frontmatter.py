@@ -14,7 +14,8 @@ Codes:
     FM005  a field has the wrong type (text expected, or not a real YYYY-MM-DD date)
     FM006  next_review is not after last_reviewed
     FM007  a field is given twice
-    SAFE008  title/description contain `<`, `>` or `"`, which the templates would not escape
+    SAFE008  a front-matter text (any field, any depth) contains `<`, `>` or `"`, which the
+             templates would print unescaped
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class FrontMatter:
     body_offset: int = 0  # offset in the text where MkDocs starts rendering
     findings: list[Finding] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # field name -> its 1-based line in the page
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (line, column) of its value
 
 
 def _suggest(key: str, candidates: list[str]) -> str | None:
@@ -140,6 +142,8 @@ def _check_fields(path: str, loader: yaml.SafeLoader, pairs: list[tuple[yaml.Nod
                                  hint="Dates are written YYYY-MM-DD, e.g. 2026-11-25, and must exist in the calendar."))
             continue
         result.meta[key] = value
+        result.places[key] = (value_node.start_mark.line + 2, value_node.start_mark.column + 1)
+        found += _unsafe_text(path, key, value, value_node)
         if key not in known:
             suggestion = _suggest(key, known)
             if suggestion and suggestion not in [k for k, _ in _keys(pairs)]:
@@ -177,17 +181,42 @@ def _check_value(path: str, key: str, value: Any, node: yaml.Node, found: list[F
             found.append(Finding(path, line, column, "FM005", f"'{key}' must be text, not {_describe(value)}",
                                  hint=f"Write a plain sentence after `{key}: ` (in quotes if it starts with a digit)."))
             return
-        unsafe = UNSAFE_TEXT.search(value)
-        if unsafe:
-            found.append(Finding(path, line, column, "SAFE008",
-                                 f"'{key}' contains {unsafe.group(0)!r}; templates insert it into HTML unescaped",
-                                 hint="Remove `<` and `>`, and use typographic quotes “ ” instead of \"."))
     elif kind == DATE and not _is_date(value):
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             message = f"'{key}' is text, not a date: write it without quotes"
         else:
             message = f"'{key}' must be a date in the form YYYY-MM-DD, not {_describe(value)}"
         found.append(Finding(path, line, column, "FM005", message, hint=f"For example `{key}: 2026-11-25`."))
+
+
+def _unsafe_text(path: str, key: str, value: Any, node: yaml.Node) -> list[Finding]:
+    """SAFE008 for any text in any field, however nested: the theme prints many fields unescaped.
+
+    Material prints `title`, `description`, `author`, `subtitle`, `status`, `location` and the
+    revision dates as they are (MkDocs renders templates without autoescaping), and puts `icon`
+    into a file path; our overrides print the review dates. Rather than trust a list that the next
+    theme update can lengthen, no front-matter text may hold `<`, `>` or `"`.
+    """
+    texts: list[tuple[str, yaml.Node]] = []
+    stack: list[tuple[Any, yaml.Node]] = [(value, node)]
+    while stack:
+        item, item_node = stack.pop()
+        if isinstance(item, str):
+            texts.append((item, item_node))
+        elif isinstance(item, (list, dict)) and isinstance(item_node, (yaml.SequenceNode, yaml.MappingNode)):
+            children = (item_node.value if isinstance(item_node, yaml.SequenceNode)
+                        else [n for pair in item_node.value for n in pair])
+            items = item if isinstance(item, list) else [x for pair in item.items() for x in pair]
+            stack += [(child, child_node) for child, child_node in zip(items, children, strict=False)][::-1]
+    findings = []
+    for text, text_node in texts:
+        unsafe = UNSAFE_TEXT.search(text)
+        if unsafe:
+            line, column = text_node.start_mark.line + 2, text_node.start_mark.column + 1
+            findings.append(Finding(path, line, column, "SAFE008",
+                                    f"'{key}' contains {unsafe.group(0)!r}; templates insert it into HTML unescaped",
+                                    hint="Remove `<` and `>`, and use typographic quotes “ ” instead of \"."))
+    return findings
 
 
 def _describe(value: object) -> str:
