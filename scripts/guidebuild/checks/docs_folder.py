@@ -93,7 +93,7 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
 
 
 def _check_page(page: Page, own: tuple[str, ...],
-                theme: tuple[list[str], tuple[set[str], set[str]]]) -> list[Finding]:
+                theme: tuple[list[str], page_fields.ThemeFiles]) -> list[Finding]:
     """Front matter, emptiness and content safety of one page, from the page model.
 
     The page is rendered here for the first time in a build (inside the time limit, so a page
