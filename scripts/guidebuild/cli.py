@@ -75,6 +75,13 @@ def base_parser(prog: str, description: str, epilog: str = "") -> argparse.Argum
     return parser
 
 
+def add_generator_option(parser: argparse.ArgumentParser) -> None:
+    """`--generator auto|mkdocs|properdocs`: which program's modules render the site (see site/generator.py)."""
+    parser.add_argument("--generator", choices=("auto", "mkdocs", "properdocs"), default="auto",
+                        help="render with MkDocs (the pinned default) or ProperDocs, its maintained fork; "
+                             "auto (default): MkDocs when installed, else ProperDocs")
+
+
 def emit(found: list[Finding], fmt: str, out: TextIO | None = None, *, with_summary: bool = True) -> None:
     """Print findings in the chosen format; text gets a summary line last."""
     out = out or sys.stdout
@@ -166,9 +173,11 @@ def _bug(error: Exception, fmt: str, debug: bool, what: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from guidebuild import codes
 
-    return base_parser("build.py", "Check the sources, build the site and the printable cheat sheet into a "
-                                   "temporary folder, and move it into place only when everything passed.",
-                       epilog=BUILD_EPILOG.format(codes=codes.help_list(codes.build_codes())))
+    parser = base_parser("build.py", "Check the sources, build the site and the printable cheat sheet into a "
+                                     "temporary folder, and move it into place only when everything passed.",
+                         epilog=BUILD_EPILOG.format(codes=codes.help_list(codes.build_codes())))
+    add_generator_option(parser)
+    return parser
 
 
 BUILD_EPILOG = """\
@@ -186,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from guidebuild.site import generator
+
+    generator.use(args.generator)  # before anything imports `mkdocs`
     from guidebuild import config as cfg
     from guidebuild import pipeline, publish
 

@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild import publish, render
 from guidebuild.findings import ExitCode, Finding, UsageError
 from guidebuild.publish import StagedSite
+from guidebuild.site import generator
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def source_checks() -> list[Stage]:
 
 def output_stages() -> list[Stage]:
     """Stages that need the rendered site in the staging folder, in order."""
+    from guidebuild.cheatsheet import fill_built_sheet_page
     from guidebuild.cheatsheet.pdf import print_cheatsheet
     from guidebuild.links.built_links import check_built_links
     from guidebuild.offline import check_offline_copy, write_offline_copy
@@ -71,6 +73,8 @@ def output_stages() -> list[Stage]:
     return [
         # Before any check of the built site, so that the tree checked is the tree published.
         Stage("Removing files the site never uses", render.remove_unused_files),
+        # Before printing and the link check: the sheet is in its page, whatever rendered it.
+        Stage("Putting the cheat sheet into its page", fill_built_sheet_page),
         # Before the link check, so that it finds the PDFs the cheat sheet page links to.
         Stage("Printing the cheat sheet (A4 and US Letter PDFs)", print_cheatsheet),
         # Writes into every page: before anything lists the files with their hashes (privacy/csp.py).
@@ -161,7 +165,7 @@ def _run_source_checks(config: MkDocsConfig, progress: Reporter, found: list[Fin
 def _render_and_check(config: MkDocsConfig, staged: StagedSite, progress: Reporter,
                       found: list[Finding]) -> bool:
     """Render into the staging folder and run the output stages; False as soon as one finds an error."""
-    with progress.stage("Rendering the site with MkDocs"):
+    with progress.stage(f"Rendering the site with {generator.title()}"):
         found += render.render_site(config, staged.folder)
     if _errors(found):
         return False

@@ -11,8 +11,9 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
 from guidebuild import config as cfg
-from guidebuild.links import source_links
+from guidebuild.site.markdown_factory import MarkdownFactory
 from guidebuild.site.markdown_map import Renderer, locate
+from guidebuild.site.pages import SitePages
 from support import links_corpus as corpus
 from support.links_corpus import write_site
 
@@ -57,13 +58,17 @@ def _mkdocs_ids(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, set[st
     return result
 
 
+def _body(config: object, src_uri: str) -> str:
+    """The page's Markdown as MkDocs renders it (front matter removed), from the page model."""
+    return SitePages(config).page(src_uri).body
+
+
 def _our_ids(root: Path, *, reuse: bool) -> dict[str, set[str]]:
     config = cfg.load(str(root / "mkdocs.yml"))
-    renderer = Renderer(config.markdown_extensions, config.mdx_configs, str(root), reuse=reuse)
+    renderer = Renderer(MarkdownFactory(config.markdown_extensions, config.mdx_configs, str(root)), reuse=reuse)
     result = {}
     for file in sorted(get_files(config).documentation_pages(), key=lambda f: f.src_uri):
-        text, _ = source_links.read_page(file.abs_src_path or "")
-        result[file.src_uri] = renderer.render(text).ids
+        result[file.src_uri] = renderer.render(_body(config, file.src_uri)).ids
     return result
 
 
@@ -95,24 +100,27 @@ def test_ids_are_the_ones_mkdocs_renders(tmp_path: Path, monkeypatch: pytest.Mon
 def test_reused_instance_renders_like_a_fresh_one(tmp_path: Path) -> None:
     root = _sites(tmp_path)[0]
     config = cfg.load(str(root / "mkdocs.yml"))
-    reused = Renderer(config.markdown_extensions, config.mdx_configs, str(root), reuse=True)
-    fresh = Renderer(config.markdown_extensions, config.mdx_configs, str(root), reuse=False)
+    reused = Renderer(MarkdownFactory(config.markdown_extensions, config.mdx_configs, str(root)), reuse=True)
+    fresh = Renderer(MarkdownFactory(config.markdown_extensions, config.mdx_configs, str(root)), reuse=False)
     assert reused.reuse and not fresh.reuse
     files = sorted(get_files(config).documentation_pages(), key=lambda f: f.src_uri)
     for file in files + files[::-1]:  # every page after every other kind of page
-        text, _ = source_links.read_page(file.abs_src_path or "")
+        text = _body(config, file.src_uri)
         a, b = reused.render(text), fresh.render(text)
         assert (a.ids, a.links, a.unresolved, a.included) == (b.ids, b.links, b.unresolved, b.included), file.src_uri
+        full = reused.render(text, html=True)  # the page model's render: the same ids and links, plus HTML
+        assert (full.ids, full.links, full.unresolved, full.included) == (a.ids, a.links, a.unresolved, a.included)
+        assert full.html is not None and a.html is None
 
 
 def test_unknown_extension_or_unique_footnote_ids_get_a_fresh_instance(tmp_path: Path) -> None:
-    assert not Renderer(["toc", "pymdownx.critic"], {}, str(tmp_path)).reuse
-    assert not Renderer(["footnotes"], {"footnotes": {"UNIQUE_IDS": True}}, str(tmp_path)).reuse
-    assert Renderer(["toc", "footnotes", "markdown.extensions.tables"], {}, str(tmp_path)).reuse
+    assert not Renderer(MarkdownFactory(["toc", "pymdownx.critic"], {}, str(tmp_path))).reuse
+    assert not Renderer(MarkdownFactory(["footnotes"], {"footnotes": {"UNIQUE_IDS": True}}, str(tmp_path))).reuse
+    assert Renderer(MarkdownFactory(["toc", "footnotes", "markdown.extensions.tables"], {}, str(tmp_path))).reuse
 
 
 def test_raw_html_and_markdown_links_are_told_apart(tmp_path: Path) -> None:
-    renderer = Renderer(["md_in_html", "attr_list"], {}, str(tmp_path))
+    renderer = Renderer(MarkdownFactory(["md_in_html", "attr_list"], {}, str(tmp_path)))
     page = renderer.render('[md](a.md) ![img](b.png)\n\n<a href="c.md">raw</a>\n\n<div markdown>\n[in](d.md)\n'
                            '<img src="e.png">\n</div>\n\n<picture><source srcset="f.png 1x, g.png 2x"></picture>\n')
     assert sorted((link.url, link.raw) for link in page.links) == [
@@ -121,7 +129,7 @@ def test_raw_html_and_markdown_links_are_told_apart(tmp_path: Path) -> None:
 
 
 def test_locate_skips_code_and_finds_each_link(tmp_path: Path) -> None:
-    renderer = Renderer(["pymdownx.superfences"], {}, str(tmp_path))
+    renderer = Renderer(MarkdownFactory(["pymdownx.superfences"], {}, str(tmp_path)))
     text = "`[a](x.md)`\n\n```\n[a](x.md)\n```\n\n[a](x.md) and [b](x.md)\n"
     page = renderer.render(text)
     spots, unplaced = locate(renderer, text, page, [("x.md", False)])
@@ -131,6 +139,7 @@ def test_locate_skips_code_and_finds_each_link(tmp_path: Path) -> None:
 
 
 def test_raw_html_with_a_greater_than_sign_in_an_attribute(tmp_path: Path) -> None:
-    page = Renderer(["md_in_html"], {}, str(tmp_path)).render('<p><a title="a>b" href="x.md" id="y">t</a></p>\n')
+    renderer = Renderer(MarkdownFactory(["md_in_html"], {}, str(tmp_path)))
+    page = renderer.render('<p><a title="a>b" href="x.md" id="y">t</a></p>\n')
     assert [(link.url, link.raw) for link in page.links] == [("x.md", True)]
     assert page.ids == {"y"}

@@ -6,23 +6,32 @@
     thumbnails.py  small, text-free copies of the step pictures for the sheet
     pdf.py         print that HTML to one-page A4 and US Letter PDFs with WeasyPrint, and check the fit
 
-The MkDocs hook (scripts/hooks/cheatsheet_hook.py) calls `fill_cheatsheet_page` to fill the site
-page; the build (scripts/build.py) calls `check_cheatsheet_sources` before rendering and
-`pdf.print_cheatsheet` after it.
+The build (scripts/build.py) needs nothing of the generator for the sheet: it calls
+`check_cheatsheet_sources` before rendering, then `fill_built_sheet_page` and `pdf.print_cheatsheet`
+after it. The MkDocs hook (scripts/hooks/cheatsheet_hook.py) calls `fill_cheatsheet_page` while
+MkDocs or ProperDocs renders (so `mkdocs serve`, a plain `mkdocs build` and the site's search index
+have the sheet too); when the generator ran no hook, `fill_built_sheet_page` puts the same sheet
+into the built page, so the page is complete whichever program rendered the site.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.extract import collect
-from guidebuild.cheatsheet.pdf import SIZES, sheet_page
+from guidebuild.cheatsheet.pdf import SIZES, page_file, sheet_page
 from guidebuild.findings import Finding
 
 #: Where the sheet goes in the page's Markdown; without it, the sheet is added at the end.
 MARKER = "<!-- cheatsheet -->"
+#: Around the template's "not generated" warning (overrides/cheatsheet.html), which the build's
+#: own step takes out when it puts the sheet in.
+MISSING_NOTE = re.compile(r"<!-- cheatsheet-missing -->.*?<!-- /cheatsheet-missing -->\s*", re.DOTALL)
 
 
 def check_cheatsheet_sources(config: MkDocsConfig) -> list[Finding]:
@@ -35,6 +44,7 @@ def check_cheatsheet_sources(config: MkDocsConfig) -> list[Finding]:
         return []
     _, found = collect(config)
     return found
+
 
 
 def downloads_html() -> Markup:
@@ -52,4 +62,30 @@ def fill_cheatsheet_page(html: str, config: MkDocsConfig, page_url: str) -> tupl
     block = str(downloads_html()) + "\n" + str(markup.sheet_html(config, sources, links, heading_level=2))
     if MARKER in html:
         return html.replace(MARKER, block, 1), found
+    end = html.rfind("</article>")  # a built page: at the end of the page's text
+    if end != -1:
+        return html[:end] + block + "\n" + html[end:], found
     return html + "\n" + block, found
+
+
+def fill_built_sheet_page(config: MkDocsConfig, staging: Path) -> list[Finding]:
+    """Output stage: make sure the built sheet page holds the PDF links and the sheet.
+
+    Under MkDocs and ProperDocs the hook has put them in already (nothing to do); a generator that
+    runs no hooks leaves the page with the template's "not generated" note, which is replaced here.
+    """
+    src = sheet_page(config)
+    if src is None:
+        return []
+    file = page_file(config, src)
+    built = staging / file.dest_uri
+    if not built.is_file():
+        return [Finding(str(Path(config.docs_dir) / src), 0, 0, "CHS027",
+                        f"the cheat sheet page was not built (no {file.dest_uri} in the output)",
+                        hint="Check the page's front matter and that the site generator builds it.")]
+    html = built.read_text(encoding="utf-8")
+    if 'class="cheatsheet' in html:  # already filled (a generator that ran the hook)
+        return []
+    html, found = fill_cheatsheet_page(MISSING_NOTE.sub("", html, count=1), config, file.url)
+    built.write_text(html, encoding="utf-8")
+    return found

@@ -19,16 +19,15 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.site.page_html import render_markdown
+from guidebuild.site.page_html import Element
+from guidebuild.site.pages import site_pages
 
 if TYPE_CHECKING:
     from guidebuild.cheatsheet.follow import FollowAlong
@@ -57,8 +56,6 @@ PRESSURE_LEAD = "Pressure"
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _STEP_TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-         "track", "wbr"}
 
 
 @dataclass(frozen=True)
@@ -133,83 +130,40 @@ class Sources:
 
 
 # --------------------------------------------------------------------------------------------
-# Rendering pages the way MkDocs does
+# Pages (from the page model) and places
 # --------------------------------------------------------------------------------------------
 
-class _TreeBuilder(HTMLParser):
-    """Parse HTML into an ElementTree, forgiving the small sloppiness of real HTML.
-
-    Python-Markdown's output is nearly XML, but entities such as `&nbsp;`, raw HTML written by
-    contributors and void tags would break `xml.etree.fromstring`; html.parser copes with all.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = ET.Element("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = ET.SubElement(self.stack[-1], tag, {k: v or "" for k, v in attrs})
-        if tag not in _VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        ET.SubElement(self.stack[-1], tag, {k: v or "" for k, v in attrs})
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        parent = self.stack[-1]
-        if len(parent):
-            last = parent[-1]
-            last.tail = (last.tail or "") + data
-        else:
-            parent.text = (parent.text or "") + data
-
-
-def parse_html(html: str) -> ET.Element:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
-
-
-def _classes(element: ET.Element) -> set[str]:
-    return set(element.get("class", "").split())
-
-
-def _skip(element: ET.Element) -> bool:
+def _skip(element: Element) -> bool:
     """Parts of rendered text that are not words of the guide: permalinks, footnote marks."""
-    classes = _classes(element)
-    return bool(classes & {"headerlink", "footnote-ref"}) or (
-        element.tag == "sup" and element.get("id", "").startswith("fnref"))
+    return bool(element.classes & {"headerlink", "footnote-ref"}) or (
+        element.tag == "sup" and element.get("id").startswith("fnref"))
 
 
-def text_of(element: ET.Element) -> str:
+def text_of(element: Element) -> str:
     """The visible words of an element, whitespace collapsed, without permalinks and footnote marks."""
     parts: list[str] = []
 
-    def walk(node: ET.Element) -> None:
-        if _skip(node):
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
+    def walk(node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif not _skip(child):
+                walk(child)
 
-    walk(element)
+    if not _skip(element):
+        walk(element)
     return " ".join("".join(parts).split())
 
 
-# --------------------------------------------------------------------------------------------
-# Pages and places
-# --------------------------------------------------------------------------------------------
+def _first_child(element: Element) -> Element | None:
+    """The element's first child element, when no words come before it (else None)."""
+    for child in element.children:
+        if isinstance(child, Element):
+            return child
+        if child.strip():
+            return None
+    return None
+
 
 @dataclass
 class _Page:
@@ -217,7 +171,7 @@ class _Page:
     path: Path        # file on disk
     lines: list[str]  # the whole file, front matter included, for line numbers
     meta: dict[str, object]
-    body: list[ET.Element]  # top-level elements of the rendered page
+    body: list[Element]  # top-level elements of the rendered page
 
     def line_of(self, needle: str, start: int = 1) -> int:
         """1-based line of the first line at or after `start` containing `needle` (0 if none)."""
@@ -234,28 +188,28 @@ def _load_page(config: MkDocsConfig, src: str, cache: dict[str, _Page],
                found: list[Finding]) -> _Page | None:
     if src in cache:
         return cache[src]
-    path = Path(config.docs_dir) / src
-    if not path.is_file():
-        found.append(Finding(str(path), 0, 0, "CHS001",
-                             f"the cheat sheet reads its text from {src}, which does not exist",
-                             hint="Restore the page or update SECTIONS in scripts/guidebuild/cheatsheet/extract.py."))
-        return None
-    raw = path.read_text(encoding="utf-8-sig")
-    body_text, meta = mkdocs_meta.get_data(raw)
-    root = parse_html(render_markdown(config, body_text))
-    page = _Page(src, path, raw.splitlines(), meta, list(root))
-    cache[src] = page
-    return page
+    page = site_pages(config).get(src)
+    if page is None or not page.readable:
+        path = Path(config.docs_dir) / src
+        if page is None:
+            found.append(Finding(str(path), 0, 0, "CHS001",
+                                 f"the cheat sheet reads its text from {src}, which does not exist",
+                                 hint="Restore the page or update SECTIONS in "
+                                      "scripts/guidebuild/cheatsheet/extract.py."))
+        return None  # an unreadable page is refused by the file check
+    loaded = _Page(src, page.path, page.source.splitlines(), page.meta, page.tree.elements())
+    cache[src] = loaded
+    return loaded
 
 
-def _heading_level(element: ET.Element) -> int:
+def _heading_level(element: Element) -> int:
     return int(element.tag[1]) if element.tag in _HEADINGS else 0
 
 
-def _section_body(body: list[ET.Element], index: int) -> list[ET.Element]:
+def _section_body(body: list[Element], index: int) -> list[Element]:
     """The elements after heading `body[index]` up to the next heading of the same or higher rank."""
     level = _heading_level(body[index])
-    following: list[ET.Element] = []
+    following: list[Element] = []
     for element in body[index + 1:]:
         if 0 < _heading_level(element) <= level:
             break
@@ -276,7 +230,7 @@ def _heading_line(page: _Page, anchor: str, title: str) -> int:
 # The steps (routine.md)
 # --------------------------------------------------------------------------------------------
 
-def _picture(config: MkDocsConfig, page: _Page, elements: list[ET.Element]) -> tuple[str | None, str]:
+def _picture(config: MkDocsConfig, page: _Page, elements: list[Element]) -> tuple[str | None, str]:
     """The first local picture in a step's section (docs/-relative path, alt text), if it exists.
 
     Pictures from other sites are skipped: the sheet must print without the network.
@@ -299,7 +253,7 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
     expected = "`### 1. Settle in { #step-1 .routine-step data-minutes=\"1\" }`"
     here = 0  # position in reading order, counting steps that have problems too
     for index, element in enumerate(page.body):
-        if STEP_CLASS not in _classes(element):
+        if STEP_CLASS not in element.classes:
             continue
         here += 1
         title = text_of(element)
@@ -324,7 +278,7 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
         if number != here:
             problem("CHS012", f"step '{name}' is numbered {number} but is step {here} in reading order",
                     "Number the steps 1, 2, 3 … in the order they appear.")
-        minutes_text = element.get("data-minutes")
+        minutes_text = element.attrs.get("data-minutes")
         minutes = _minutes(minutes_text)
         if minutes is None:
             shown = "missing" if minutes_text is None else f"'{minutes_text}'"
@@ -333,7 +287,7 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
             minutes = 0.0
         following = _section_body(page.body, index)
         cue_element = following[0] if following else None
-        if cue_element is None or cue_element.tag != "p" or CUE_CLASS not in _classes(cue_element):
+        if cue_element is None or cue_element.tag != "p" or CUE_CLASS not in cue_element.classes:
             problem("CHS014", f"step {number} '{name}' has no one-line cue right after its heading",
                     "Add one short sentence below the heading, ending with a line `{ .cue }`; "
                     "the cheat sheet prints it.")
@@ -393,15 +347,11 @@ def _minutes(text: str | None) -> float | None:
 # The other marked sections (safety.md, tips.md, get-ready.md)
 # --------------------------------------------------------------------------------------------
 
-def _lead_in(item: ET.Element) -> str | None:
+def _lead_in(item: Element) -> str | None:
     """The bold words an item starts with (`- **Sharp or shooting pain**: …`), else None."""
-    if (item.text or "").strip():
-        return None
-    first = item[0] if len(item) else None
+    first = _first_child(item)
     if first is not None and first.tag == "p":  # loose lists wrap items in <p>
-        if (first.text or "").strip():
-            return None
-        first = first[0] if len(first) else None
+        first = _first_child(first)
     if first is None or first.tag not in {"strong", "b"}:
         return None
     return text_of(first).rstrip(" :.") or None
@@ -456,7 +406,7 @@ def _section(page: _Page, key: str, anchor: str, kind: str, found: list[Finding]
     if kind == "table":
         return _scale(page, key, anchor, title, place, block, found)
     items: list[str] = []
-    for item in block.findall("li"):
+    for item in (e for e in block.elements() if e.tag == "li"):
         if key == "checklist":
             text = text_of(item)
         else:
@@ -479,7 +429,7 @@ def _section(page: _Page, key: str, anchor: str, kind: str, found: list[Finding]
     return Section(key, title, anchor, page.src, place, items=tuple(items))
 
 
-def _scale(page: _Page, key: str, anchor: str, title: str, place: Place, table: ET.Element,
+def _scale(page: _Page, key: str, anchor: str, title: str, place: Place, table: Element,
            found: list[Finding]) -> Section | None:
     header = [text_of(cell) for cell in table.iter("th")]
     if tuple(header) != SCALE_COLUMNS:
@@ -491,7 +441,7 @@ def _scale(page: _Page, key: str, anchor: str, title: str, place: Place, table: 
         return None
     rows: list[tuple[str, ...]] = []
     for row in table.iter("tr"):
-        cells = [text_of(cell) for cell in row.findall("td")]
+        cells = [text_of(cell) for cell in row.elements() if cell.tag == "td"]
         if cells:
             rows.append(tuple([*cells, "", "", ""][:3]))
     if not rows:
@@ -512,19 +462,29 @@ def newest_review_date(config: MkDocsConfig) -> str:
     sheet and byte-identical PDFs, and so a fix to any page moves the date as reviewers expect.
     """
     newest = ""
-    for path in sorted(Path(config.docs_dir).rglob("*.md")):
-        try:
-            _, meta = mkdocs_meta.get_data(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
+    for page in site_pages(config):
+        if not page.readable:
             continue
-        value = str(meta.get("last_reviewed") or "")
+        value = str(page.meta.get("last_reviewed") or "")
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and value > newest:
             newest = value
     return newest
 
 
 def collect(config: MkDocsConfig) -> tuple[Sources, list[Finding]]:
-    """Gather the sheet's content from the pages; findings say what is missing and where."""
+    """Gather the sheet's content from the pages; findings say what is missing and where.
+
+    Gathered once per page model: the source check, the sheet page and the PDFs of one build all
+    print the same sheet from the same renders.
+    """
+    derived = site_pages(config).derived
+    if "cheatsheet" not in derived:
+        derived["cheatsheet"] = _gather(config)
+    sources, found = derived["cheatsheet"]
+    return sources, list(found)
+
+
+def _gather(config: MkDocsConfig) -> tuple[Sources, list[Finding]]:
     found: list[Finding] = []
     cache: dict[str, _Page] = {}
     sources = Sources()

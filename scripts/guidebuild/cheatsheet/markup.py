@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from guidebuild.cheatsheet.extract import ROUTINE_PAGE, SCALE_COLUMNS, Sources
 from guidebuild.cheatsheet.thumbnails import thumbnail_data_url
+from guidebuild.site.pages import site_pages
 
 #: The page template (in overrides/) that marks a page as the cheat sheet.
 TEMPLATE = "cheatsheet.html"
@@ -112,14 +113,10 @@ def _thumbnail(config: MkDocsConfig, picture: str | None) -> str:
 
 
 def _page_title(config: MkDocsConfig, src: str, fallback: str) -> str:
-    from mkdocs.utils import meta as mkdocs_meta
-
-    path = Path(config.docs_dir) / src
-    try:
-        _, meta = mkdocs_meta.get_data(path.read_text(encoding="utf-8-sig"))
-    except OSError:
+    page = site_pages(config).get(src)
+    if page is None or not page.readable:
         return fallback
-    return str(meta.get("title") or fallback)
+    return str(page.meta.get("title") or fallback)
 
 
 def sheet_title(config: MkDocsConfig) -> str:

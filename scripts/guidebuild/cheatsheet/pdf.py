@@ -25,13 +25,13 @@ from urllib.request import url2pathname
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.utils import meta as mkdocs_meta
 
 from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.extract import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 from guidebuild.logcapture import Collect, capture
 from guidebuild.publish import StagedSite
+from guidebuild.site.pages import site_pages
 
 PX_PER_MM = 96 / 25.4
 #: Space the sheet keeps free at the top and bottom of the paper (see cheatsheet.css).
@@ -82,14 +82,9 @@ class Printed:
 
 def sheet_page(config: MkDocsConfig) -> str | None:
     """The docs/ page whose front matter asks for `template: cheatsheet.html` (None if none)."""
-    docs = Path(config.docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        try:
-            _, meta = mkdocs_meta.get_data(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if meta.get("template") == markup.TEMPLATE:
-            return path.relative_to(docs).as_posix()
+    for page in site_pages(config):
+        if page.readable and page.meta.get("template") == markup.TEMPLATE:
+            return page.src_uri
     return None
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild.checks import safety
 from guidebuild.findings import Finding
 from guidebuild.privacy import page_fields
-from guidebuild.site import doc_files, frontmatter
+from guidebuild.site import doc_files
+from guidebuild.site.addresses import own_prefixes
+from guidebuild.site.pages import Page, site_pages
 
 # A page that takes longer than this to check is refused (SRC007). Normal pages take well under a
 # second; some inputs make Python's HTML parser (and so Python-Markdown and MkDocs) slow down
@@ -60,45 +61,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _renderer(config: MkDocsConfig) -> Callable[[str], str] | None:
-    """Markdown → HTML with the site's own extensions and settings, as MkDocs renders a page."""
-    import markdown
-
-    try:
-        md = markdown.Markdown(extensions=config.markdown_extensions,
-                               extension_configs=config.mdx_configs or {})
-    except Exception:  # the configuration check reports broken extensions
-        return None
-
-    def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
-
-    return render
-
-
-def _snippet_settings(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
-    settings = (config.mdx_configs or {}).get("pymdownx.snippets", {}) or {}
-    base = settings.get("base_path", ["."])
-    bases = [base] if isinstance(base, str) else list(base)
-    root = Path(config.config_file_path).parent
-    return [Path(p) for p in settings.get("auto_append", []) or []], [root / b for b in bases]
-
-
-def _own_prefixes(config: MkDocsConfig) -> tuple[str, ...]:
-    site_url = (config.site_url or "").strip().lower()
-    if not site_url.startswith(("https://", "http://")):
-        return ()
-    return (site_url if site_url.endswith("/") else site_url + "/",)  # example.org must not match example.org.evil
-
-
 def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     """Check every file under docs/; return all findings (content problems never raise)."""
-    docs_dir = config.docs_dir
-    files, findings = doc_files.walk(docs_dir, config.get("exclude_docs"))
-    own = _own_prefixes(config)
-    render = _renderer(config)
-    auto_append, bases = _snippet_settings(config)
+    model = site_pages(config)
+    files, walked = model.walk()
+    findings = list(walked)
+    own = own_prefixes(config)
     dirs = list(config.theme.dirs)
     theme_files = page_fields.theme_files(dirs)
     for file in files:
@@ -106,7 +74,7 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
         try:
             with time_limit(PAGE_SECONDS):
                 if file.is_page:
-                    findings += _check_page(file, render, auto_append, bases, own, (dirs, theme_files))
+                    findings += _check_page(model.page(file.rel, file.path), own, (dirs, theme_files))
                 elif suffix == ".svg":
                     findings += safety.check_svg(str(file.path), file.path.read_bytes(), own)
                 elif suffix in doc_files.TEXT_SUFFIXES:
@@ -124,22 +92,26 @@ def check_docs_folder(config: MkDocsConfig) -> list[Finding]:
     return findings
 
 
-def _check_page(file: doc_files.DocFile, render: Callable[[str], str] | None, auto_append: list[Path],
-                bases: list[Path], own: tuple[str, ...],
-                theme: tuple[list[str], tuple[set[str], set[str]]]) -> list[Finding]:
-    _data, text, found = doc_files.read_checked(file)
-    if text is None:
+def _check_page(page: Page, own: tuple[str, ...],
+                theme: tuple[list[str], page_fields.ThemeFiles]) -> list[Finding]:
+    """Front matter, emptiness and content safety of one page, from the page model.
+
+    The page is rendered here for the first time in a build (inside the time limit, so a page
+    built to hang the renderer is refused before any other stage renders it).
+    """
+    found = list(page.read_findings)
+    if page.text is None:
         return found
-    path = str(file.path)
-    if not text.strip():
+    file = doc_files.DocFile(page.path, page.src_uri)
+    if not page.text.strip():
         empty = doc_files.empty_page(file, "", {})
         return [empty] if empty else []
-    matter = frontmatter.parse(path, text)
-    found += matter.findings + page_fields.check(path, matter.meta, matter.places, *theme)
-    empty = doc_files.empty_page(file, text[matter.body_offset:], matter.meta)
+    matter = page.front_matter
+    found += matter.findings + page_fields.check(str(page.path), matter.meta, matter.places, *theme)
+    empty = doc_files.empty_page(file, page.body, page.meta)
     if empty:
         return [*found, empty]
-    snippets = safety.snippet_files(text, auto_append, bases)
-    found += safety.check_markdown(path, text, body_offset=matter.body_offset, render=render,
-                                   snippets=snippets, own_prefixes=own)
+    html = None if page.rendered.error else page.html  # a failed render: the raw HTML is checked
+    found += safety.check_markdown(str(page.path), page.text, body_offset=page.body_offset, html=html,
+                                   snippets=page.includes, own_prefixes=own)
     return found

@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError
+from guidebuild.site import frontmatter
+from guidebuild.site.frontmatter import FrontMatter
+from guidebuild.site.pages import site_pages
 
 TODAY_VARIABLE = "GUIDE_TODAY"
 FIELDS = ("last_reviewed", "next_review")
-# The same pattern as `mkdocs.utils.meta.YAML_RE`: exactly what MkDocs treats as front matter.
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
 def today_from_environment(environ: dict[str, str] | None = None) -> dt.date:
@@ -46,22 +44,12 @@ def today_from_environment(environ: dict[str, str] | None = None) -> dt.date:
                                  ERROR, f"Set {TODAY_VARIABLE} to a date such as 2027-01-31, or unset it.")) from None
 
 
-def review_dates(text: str) -> dict[str, tuple[dt.date, int]]:
-    """`{field: (date, line)}` for the review fields that hold real dates; {} when unreadable."""
-    match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
-    if not match:
-        return {}
-    try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-        data = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped value such as 2027-13-45
-        return {}
-    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-        return {}
-    lines = {key.value: key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+def review_dates(matter: FrontMatter) -> dict[str, tuple[dt.date, int]]:
+    """`{field: (date, line)}` for the review fields that hold real dates (quoted dates and date-times
+    are read too); {} when the front matter could not be read."""
     found: dict[str, tuple[dt.date, int]] = {}
     for name in FIELDS:
-        value = data.get(name)
+        value = matter.meta.get(name)
         if isinstance(value, dt.datetime):
             value = value.date()
         elif isinstance(value, str):
@@ -69,14 +57,19 @@ def review_dates(text: str) -> dict[str, tuple[dt.date, int]]:
                 value = dt.date.fromisoformat(value.strip())
             except ValueError:
                 continue
-        if isinstance(value, dt.date) and name in lines:
-            found[name] = (value, lines[name])
+        if isinstance(value, dt.date) and name in matter.lines:
+            found[name] = (value, matter.lines[name])
     return found
 
 
 def check_page(path: str, text: str, today: dt.date) -> list[Finding]:
     """REV001 when next_review has passed; REV002 when last_reviewed is after today."""
-    dates = review_dates(text)
+    return check_front_matter(path, frontmatter.parse(path, text), today)
+
+
+def check_front_matter(path: str, matter: FrontMatter, today: dt.date) -> list[Finding]:
+    """The review-date findings of one page's parsed front matter."""
+    dates = review_dates(matter)
     found: list[Finding] = []
     if "next_review" in dates:
         due, line = dates["next_review"]
@@ -97,20 +90,15 @@ def check_page(path: str, text: str, today: dt.date) -> list[Finding]:
     return found
 
 
-def check_pages(pages: list[tuple[str, Path]], today: dt.date) -> list[Finding]:
-    """Check the given (name, path) pages; unreadable files are left to other checks."""
-    found: list[Finding] = []
-    for _, path in pages:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        found += check_page(str(path), text, today)
-    return found
-
-
 def check_review_dates(config: MkDocsConfig, today: dt.date | None = None) -> list[Finding]:
-    """The build stage: every page MkDocs builds, judged against GUIDE_TODAY or the local date."""
-    from guidebuild.site.page_html import documentation_pages
+    """The build stage: every page MkDocs builds, judged against GUIDE_TODAY or the local date.
 
-    return check_pages(documentation_pages(config), today or today_from_environment())
+    Pages come from the page model, whose front matter is parsed once for every check; unreadable
+    pages are left to the file checks.
+    """
+    when = today or today_from_environment()
+    found: list[Finding] = []
+    for page in site_pages(config).in_nav_order():
+        if page.readable:
+            found += check_front_matter(str(page.path), page.front_matter, when)
+    return found

@@ -37,6 +37,7 @@ from xml.parsers import expat
 
 from guidebuild.findings import Finding
 from guidebuild.site.textpos import LineIndex
+from guidebuild.site.url_attributes import FETCHING_ATTRIBUTES, URL_ATTRIBUTES
 
 MAX_PER_FILE = 50  # a hostile page with 10 000 bad links needs one line saying so, not 10 000
 
@@ -58,12 +59,8 @@ FORBIDDEN_ELEMENTS: dict[str, str] = {
     "listener": "runs code inside an SVG picture",
 }
 ANIMATIONS = {"animate", "set", "animatemotion", "animatetransform"}
-# Attributes that hold a URL, and those among them that make the browser fetch something at once.
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",
-                  "cite", "longdesc", "ping", "lowsrc", "dynsrc", "codebase", "manifest", "icon",
-                  "imagesrcset"}
-FETCHING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "ping", "lowsrc", "dynsrc",
-                       "imagesrcset"}
+# Attributes that hold a URL, and those among them that make the browser fetch something at once
+# (one list for every check: site/url_attributes.py).
 NAVIGATING_ELEMENTS = {"a", "area"}  # their href is a link a reader chooses to follow, not a fetch
 RASTER_DATA = re.compile(r"data:image/(?:png|jpeg|jpg|gif|webp|avif)[;,]", re.IGNORECASE)
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -340,7 +337,6 @@ def _mask_spans(text: str) -> str:
     return "".join(pieces)
 
 
-SNIPPET_LINE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+["']([^"'\n]+)["']""", re.MULTILINE)
 
 
 @dataclass
@@ -423,34 +419,19 @@ def _source(path: str, text: str, start: int = 0) -> _Source:
     return _Source(path, text, mask_code(text), LineIndex(text), start)
 
 
-def snippet_files(text: str, auto_append: Iterable[Path], base_paths: Iterable[Path]) -> list[Path]:
-    """Files a page pulls in with pymdownx.snippets: the auto-appended ones and its `--8<--` lines."""
-    found: list[Path] = []
-    bases = list(base_paths)
-    for name in [*(str(p) for p in auto_append), *SNIPPET_LINE.findall(mask_code(text))]:
-        for base in bases:
-            candidate = base / name.strip()
-            if not candidate.is_file():  # `file.md:3`, `file.md:3:9` or `file.md:section`
-                candidate = base / re.sub(r":[^/\\]*$", "", name.strip())
-            if candidate.is_file() and candidate not in found:
-                found.append(candidate)
-                break
-    return found
-
-
 def check_markdown(path: str, text: str, *, body_offset: int = 0,
-                   render: Callable[[str], str] | None = None, snippets: Iterable[Path] = (),
-                   own_prefixes: tuple[str, ...] = ()) -> list[Finding]:
+                   render: Callable[[str], str] | None = None, html: str | None = None,
+                   snippets: Iterable[Path] = (), own_prefixes: tuple[str, ...] = ()) -> list[Finding]:
     """Unsafe HTML, handlers and URLs in one Markdown page, each at its line in the source.
 
-    `render` turns the page's Markdown body into HTML the way MkDocs does (same extensions); when
-    it is missing or fails (a broken snippet include is reported by the build itself) the raw HTML
-    in the source is checked instead.
+    `html` is the page rendered as the site renders it (the page model's render), or `render`
+    turns the page's Markdown body into it; when neither is given or rendering failed (a broken
+    snippet include is reported by the build itself) the raw HTML in the source is checked instead.
+    `snippets` are the files the render included, where a finding may really be.
     """
     page = _source(path, text, body_offset)
     source_hits = scan_html(page.masked, own_prefixes)
-    html = None
-    if render is not None:
+    if html is None and render is not None:
         try:
             html = render(text[body_offset:])
         except Exception:  # the render stage reports the same problem with MkDocs' own message

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from guidebuild.findings import Finding
 from guidebuild.links.targets import browser_join
 from guidebuild.publish import StagedSite
-from guidebuild.site.markdown_map import URL_ATTRIBUTES
+from guidebuild.site.addresses import site_path
+from guidebuild.site.markdown_map import PageRender, RawHTMLScanner
 from guidebuild.workers import WorkerPool, default_jobs
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -34,49 +34,19 @@ class BuiltPage:
     links: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = BuiltPage()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, offset = self.getpos()
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (name == "name" and tag == "a"):
-                self.page.ids.add(value)
-                continue
-            tags = URL_ATTRIBUTES.get(name)
-            if tags is None or tag not in tags:
-                continue
-            if name == "srcset":
-                for candidate in value.split(","):
-                    words = candidate.split()
-                    if words:
-                        self.page.links.append((words[0], line, offset + 1))
-            else:
-                self.page.links.append((value, line, offset + 1))
-
-    handle_startendtag = handle_starttag
-
-
 def scan_html(path: str) -> BuiltPage:
-    scanner = _Scanner()
+    """The ids of one built HTML file and its links with their places."""
+    found = PageRender()
+    scanner = RawHTMLScanner(found, with_places=True)
     with open(path, encoding="utf-8", errors="replace") as handle:
         scanner.feed(handle.read())
     scanner.close()
-    return scanner.page
+    places = zip(found.links, scanner.places, strict=True)
+    return BuiltPage(found.ids, [(link.url, line, column) for link, (line, column) in places])
 
 
 def _scan_chunk(items: list[tuple[str, str]]) -> list[tuple[str, BuiltPage]]:
     return [(key, scan_html(path)) for key, path in items]
-
-
-def _site_prefix(config: MkDocsConfig | None) -> str:
-    url = (config.site_url if config is not None else None) or ""
-    path = urlsplit(url).path or "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def _folder(key: str) -> str:
@@ -103,7 +73,7 @@ def check_built(site_dir: Path, config: MkDocsConfig | None = None, *, jobs: int
     html.sort()
     with WorkerPool(jobs or default_jobs(), len(html)) as pool:
         pages: dict[str, BuiltPage] = dict(pool.map(_scan_chunk, html))
-    prefix = _site_prefix(config)
+    prefix = site_path(config)
     shown_root = shown_as if shown_as is not None else root
     findings: list[Finding] = []
     for key, page in pages.items():

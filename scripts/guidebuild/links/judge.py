@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from guidebuild.findings import ERROR
 from guidebuild.links.targets import PAGE_EXTENSIONS, RELATIVE_TO_DOCS, Site, Target, browser_join, close_anchor
+from guidebuild.site.addresses import site_path
 from guidebuild.site.markdown_map import RenderedLink
 
 
@@ -226,7 +227,7 @@ class Judge:
 
     def _absolute(self, page: File, link: RenderedLink, path: str) -> Problem:
         site = self.site
-        prefix = _site_path(site)
+        prefix = site_path(site.config)
         key = unquote(path.lstrip("/\\"))
         if prefix != "/" and ("/" + key).startswith(prefix):
             key = ("/" + key)[len(prefix):]
@@ -283,7 +284,3 @@ def _shown_url(page: File) -> str:
     return "" if page.url in ("./", ".") else unquote(page.url)
 
 
-def _site_path(site: Site) -> str:
-    url = site.config.site_url or ""
-    path = urlsplit(url).path or "/"
-    return path if path.endswith("/") else path + "/"

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.utils import meta
 
 from guidebuild.findings import Finding
 from guidebuild.links.judge import Judge, Problem
 from guidebuild.links.nav import check_nav
 from guidebuild.links.targets import PAGE_EXTENSIONS, Site
+from guidebuild.site import doc_files
 from guidebuild.site.markdown_map import (
     PageRender,
     RawHTMLScanner,
@@ -36,6 +36,7 @@ from guidebuild.site.markdown_map import (
     occurrences,
     unresolved_offsets,
 )
+from guidebuild.site.pages import SitePages, site_pages
 from guidebuild.workers import WorkerPool, default_jobs
 
 # The LNK codes, their severities and meanings are in guidebuild/codes.py (the one registry).
@@ -44,57 +45,24 @@ OMITTED_CHOICES = ("auto", "warn", "error", "ignore")
 
 
 
-# -- reading and rendering pages (in worker processes when the site is large) ----------------------
+# -- placing broken links (in worker processes when there are many) --------------------------------
 
 _STATE: dict[str, Renderer] = {}
 
 
-MAX_PAGE_BYTES = 5 * 1024 * 1024  # a page this big is a mistake (or an attack), not documentation
-
-
-def read_page(abs_path: str) -> tuple[str, int]:
-    """The page's Markdown as MkDocs renders it (front matter removed) and its first line number.
-
-    Raises OSError for anything that is not a regular file of a sane size: a named pipe or a
-    device would block the read forever.
-    """
-    info = os.stat(abs_path)
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(f"{abs_path} is not a regular file")
-    if info.st_size > MAX_PAGE_BYTES:
-        raise OSError(f"{abs_path} is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
-    with open(abs_path, encoding="utf-8-sig", errors="strict") as handle:
-        source = handle.read()
-    text, _ = meta.get_data(source)
-    first_line = 1
-    if text != source and source.endswith(text):
-        first_line += source.count("\n", 0, len(source) - len(text))
-    return text, first_line
-
-
-def _render_one(renderer: Renderer, abs_path: str) -> PageRender:
-    try:
-        text, _ = read_page(abs_path)
-    except (OSError, UnicodeDecodeError) as error:
-        return PageRender(error=f"cannot read the page: {error}")
-    return renderer.render(text)
-
-
-def _render_chunk(items: list[tuple[str, str]]) -> list[tuple[str, PageRender]]:
-    renderer = _STATE["renderer"]
-    return [(uri, _render_one(renderer, path)) for uri, path in items]
-
-
-def _locate_chunk(items: list[tuple[str, str, PageRender, list[tuple[str, bool]]]]
+def _locate_chunk(items: list[tuple[str, str, str, int, PageRender, list[tuple[str, bool]]]]
                   ) -> list[tuple[str, dict[tuple[str, bool], list[tuple[str, int, int]]]]]:
     renderer = _STATE["renderer"]
-    return [(uri, _locate_page(renderer, path, rendered, wanted)) for uri, path, rendered, wanted in items]
+    return [(uri, _locate_page(renderer, path, body, body_line, rendered, wanted))
+            for uri, path, body, body_line, rendered, wanted in items]
 
 
-def _locate_page(renderer: Renderer, abs_path: str, rendered: PageRender,
+def _locate_page(renderer: Renderer, abs_path: str, text: str, first_line: int, rendered: PageRender,
                  wanted: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[tuple[str, int, int]]]:
-    """Place every broken link: (file, line, column), in the page or in a snippet it includes."""
-    text, first_line = read_page(abs_path)
+    """Place every broken link: (file, line, column), in the page or in a snippet it includes.
+
+    `text` is the page's Markdown body, whose first line is line `first_line` of the file.
+    """
     snippets = {path: _snippet_text(path) for path in rendered.included}
     elsewhere = {url for url, _ in wanted if any(url in snippet for snippet in snippets.values())}
     spots, unplaced = locate(renderer, text, rendered, wanted, elsewhere)
@@ -170,8 +138,8 @@ class RenderCache:
         if key is not None and not rendered.missing_snippets and not rendered.error:
             self.entries[path] = (key, rendered)
 
-    def use_config(self, config: MkDocsConfig) -> None:
-        key = repr((config.markdown_extensions, sorted((config.mdx_configs or {}).items())))
+    def use_config(self, key: str) -> None:
+        """Forget every entry when the Markdown settings changed (`MarkdownFactory.key`)."""
         if key != self.config_key:
             self.config_key = key
             self.entries.clear()
@@ -184,7 +152,7 @@ def _read_static(file: File) -> PageRender:
     page = PageRender()
     try:
         path = file.abs_src_path or ""
-        if not stat.S_ISREG(os.stat(path).st_mode) or os.path.getsize(path) > MAX_PAGE_BYTES:
+        if not stat.S_ISREG(os.stat(path).st_mode) or os.path.getsize(path) > doc_files.MAX_PAGE_BYTES:
             raise OSError(f"{path} is not a regular file of a sane size")
         scanner = RawHTMLScanner(page)
         scanner.feed(Path(path).read_text(encoding="utf-8", errors="replace"))
@@ -196,45 +164,47 @@ def _read_static(file: File) -> PageRender:
 
 # -- the whole check ---------------------------------------------------------------------------------
 
-def renderer_for(config: MkDocsConfig) -> Renderer:
-    return Renderer(config.markdown_extensions, config.mdx_configs or {},
-                    os.path.dirname(os.path.abspath(str(config.config_file_path))))
-
-
 def check_source_links(config: MkDocsConfig, *, omitted: str = "auto", jobs: int | None = None,
-               extra_outputs: tuple[str, ...] = (), cache: RenderCache | None = None) -> list[Finding]:
+                       extra_outputs: tuple[str, ...] = (), cache: RenderCache | None = None,
+                       pages: SitePages | None = None) -> list[Finding]:
     """Every link finding for the site described by `config` (a loaded, validated MkDocs config).
 
-    `jobs` worker processes render the pages (default: one per core; small sites stay in this
-    process). `cache` keeps renders of unchanged pages between calls (for `mkdocs serve`).
+    Pages come from the page model (`pages`, by default the one the build's other stages share),
+    which renders each page once; `jobs` worker processes render them (default: one per core;
+    small sites stay in this process). `cache` keeps renders of unchanged pages between calls
+    (for `mkdocs serve`).
     """
     site = Site(config, extra_outputs=extra_outputs)
-    renderer = renderer_for(config)
-    renders: dict[str, PageRender] = {}
-    pages: list[tuple[str, str]] = []
+    model = pages if pages is not None else site_pages(config)
+    wanted: list[tuple[str, str]] = []
+    kept: set[str] = set()
     if cache is not None:
-        cache.use_config(config)
+        cache.use_config(model.factory.key)
     for file in site.pages:
         path = file.abs_src_path or ""
         hit = cache.get(path) if cache is not None else None
-        if hit is not None:
-            renders[file.src_uri] = hit
-        else:
-            pages.append((file.src_uri, path))
-    _STATE["renderer"] = renderer  # inherited by the forked workers
+        if hit is not None and model.adopt(file.src_uri, path, hit):
+            kept.add(file.src_uri)
+        wanted.append((file.src_uri, path))
+    model.prepare(wanted, jobs or default_jobs())
+    renders: dict[str, PageRender] = {}
+    for uri, path in wanted:
+        renders[uri] = model.page(uri, path).rendered
+        if cache is not None and uri not in kept:
+            cache.put(path, renders[uri])
+    for file in site.static_pages:
+        renders[file.src_uri] = _read_static(file)
+    for uri, rendered in renders.items():
+        site.page_ids[uri] = rendered.ids
+    findings, to_locate = _judge_all(site, model, renders)
+    work = []
+    for uri, problems in to_locate.items():
+        if uri.endswith(PAGE_EXTENSIONS):
+            page = model.page(uri, site.included[uri].abs_src_path)
+            work.append((uri, str(page.path), page.body, page.body_line, renders[uri], list(problems)))
+    _STATE["renderer"] = model.renderer  # inherited by the forked workers
     try:
-        with WorkerPool(jobs or default_jobs(), len(pages)) as pool:
-            for uri, rendered in pool.map(_render_chunk, pages):
-                renders[uri] = rendered
-                if cache is not None:
-                    cache.put(site.included[uri].abs_src_path or "", rendered)
-            for file in site.static_pages:
-                renders[file.src_uri] = _read_static(file)
-            for uri, rendered in renders.items():
-                site.page_ids[uri] = rendered.ids
-            findings, to_locate = _judge_all(site, renders)
-            work = [(uri, site.included[uri].abs_src_path or "", renders[uri], list(problems))
-                    for uri, problems in to_locate.items() if uri.endswith(PAGE_EXTENSIONS)]
+        with WorkerPool(jobs or default_jobs(), len(work)) as pool:
             located = dict(pool.map(_locate_chunk, work)) if work else {}
     finally:
         _STATE.pop("renderer", None)
@@ -248,7 +218,7 @@ def check_source_links(config: MkDocsConfig, *, omitted: str = "auto", jobs: int
     return sorted(set(findings))
 
 
-def _judge_all(site: Site, renders: dict[str, PageRender]
+def _judge_all(site: Site, model: SitePages, renders: dict[str, PageRender]
                ) -> tuple[list[Finding], dict[str, dict[tuple[str, bool], Problem]]]:
     judge = Judge(site)
     findings: list[Finding] = []
@@ -268,17 +238,15 @@ def _judge_all(site: Site, renders: dict[str, PageRender]
         if broken:
             to_locate[uri] = broken
         if rendered.unresolved or rendered.missing_snippets:
-            findings += _text_findings(site, file, rendered)
+            findings += _text_findings(site, model, file, rendered)
     return findings, to_locate
 
 
-def _text_findings(site: Site, file: File, rendered: PageRender) -> list[Finding]:
+def _text_findings(site: Site, model: SitePages, file: File, rendered: PageRender) -> list[Finding]:
     """Unresolved references and missing snippets: placed by searching the page's source."""
     path = file.abs_src_path or file.src_uri
-    try:
-        text, first_line = read_page(path)
-    except (OSError, UnicodeDecodeError):
-        text, first_line = "", 1
+    page = model.page(file.src_uri, path)
+    text, first_line = page.body, page.body_line
     findings: list[Finding] = []
     seen: dict[str, int] = {}
     for leftover in rendered.unresolved:
@@ -294,7 +262,7 @@ def _text_findings(site: Site, file: File, rendered: PageRender) -> list[Finding
             message = f"reference link '{leftover}' has no definition: add '[{ref}]: <url>' or fix the label"
         findings.append(Finding(path, line, column, "LNK006", message))
     config_path = str(site.config.config_file_path)
-    appended = [str(p) for p in (site.config.mdx_configs or {}).get("pymdownx.snippets", {}).get("auto_append", [])]
+    appended = model.factory.snippets.auto_append
     for missing in rendered.missing_snippets:
         place = (path, 0, 0)
         offsets = [m.start() for m in re.finditer(re.escape(missing), text)]

@@ -21,22 +21,44 @@ from guidebuild.findings import ERROR, Finding
 _ICON = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+")
 
 
-def theme_files(dirs: list[str]) -> tuple[set[str], set[str]]:
-    """Template names (`main.html`, `partials/x.html`) and icon names (`material/github`) in `dirs`."""
-    templates: set[str] = set()
-    icons: set[str] = set()
-    for folder in dirs:
-        root = Path(folder)
-        if not root.is_dir():
-            continue
-        for path in root.rglob("*.html"):
-            relative = path.relative_to(root).as_posix()
-            if not relative.startswith(".icons/"):
-                templates.add(relative)
-        icon_root = root / ".icons"
-        if icon_root.is_dir():
-            icons |= {p.relative_to(icon_root).with_suffix("").as_posix() for p in icon_root.rglob("*.svg")}
-    return templates, icons
+class ThemeFiles:
+    """The template and icon names in the theme folders `dirs`, looked up one by one.
+
+    Material ships some fourteen thousand icons: listing them all costs a fifth of a second, a
+    cost every build would pay for two front-matter fields that few pages have. A name is checked
+    with one file lookup per folder; the full lists are made only to suggest a spelling.
+    """
+
+    def __init__(self, dirs: list[str]) -> None:
+        self.dirs = [Path(folder) for folder in dirs if Path(folder).is_dir()]
+        self._lists: tuple[set[str], set[str]] | None = None
+
+    def has(self, kind: str, name: str) -> bool:
+        if kind == "template":
+            return (name.endswith(".html") and not name.startswith(".icons/")
+                    and any((root / name).is_file() for root in self.dirs))
+        return any((root / ".icons" / f"{name}.svg").is_file() for root in self.dirs)
+
+    def names(self, kind: str) -> set[str]:
+        """Every template name (`main.html`, `partials/x.html`) or icon name (`material/github`)."""
+        if self._lists is None:
+            templates: set[str] = set()
+            icons: set[str] = set()
+            for root in self.dirs:
+                for path in root.rglob("*.html"):
+                    relative = path.relative_to(root).as_posix()
+                    if not relative.startswith(".icons/"):
+                        templates.add(relative)
+                icon_root = root / ".icons"
+                if icon_root.is_dir():
+                    icons |= {p.relative_to(icon_root).with_suffix("").as_posix() for p in icon_root.rglob("*.svg")}
+            self._lists = (templates, icons)
+        return self._lists[0] if kind == "template" else self._lists[1]
+
+
+def theme_files(dirs: list[str]) -> ThemeFiles:
+    """The template and icon names of the theme folders `dirs` (looked up lazily)."""
+    return ThemeFiles(dirs)
 
 
 def _leaves(name: str) -> bool:
@@ -45,12 +67,11 @@ def _leaves(name: str) -> bool:
 
 
 def check(path: str, meta: dict[str, object], places: dict[str, tuple[int, int]], dirs: list[str],
-          files: tuple[set[str], set[str]]) -> list[Finding]:
+          files: ThemeFiles) -> list[Finding]:
     """FM008 findings for one page's `template:` and `icon:` fields."""
-    templates, icons = files
     findings = []
     custom = Path(dirs[0]).name + "/" if dirs else "overrides/"
-    for key, known, what in (("template", templates, "template"), ("icon", icons, "icon")):
+    for key, what in (("template", "template"), ("icon", "icon")):
         if key not in meta:
             continue
         value = meta[key]
@@ -62,11 +83,11 @@ def check(path: str, meta: dict[str, object], places: dict[str, tuple[int, int]]
             problem = f"'{key}' must name a {what} file, not {value!r}"
         elif _leaves(name):
             problem = f"{what} '{name}' points outside {custom} and the theme"
-        elif name in known:
+        elif files.has(key, name):
             continue
         else:
             problem = f"{what} '{name}' is not in {custom} or the theme"
-        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7) if name else []
+        close = difflib.get_close_matches(name, sorted(files.names(key)), n=1, cutoff=0.7) if name else []
         hint = (f"Did you mean '{close[0]}'? " if close else "") + (
             f"Name a file in {custom} (e.g. `template: cheatsheet.html`) or remove the line."
             if key == "template" else "Use a name from the theme's icon set, e.g. `material/hand-back-left`.")

@@ -33,8 +33,9 @@ from urllib.parse import unquote, urlsplit
 
 from guidebuild.findings import ERROR, WARNING, Finding
 from guidebuild.report.readability import sentences
-from guidebuild.site.page_html import Element, RenderedPage
+from guidebuild.site.page_html import Element
 from guidebuild.site.page_text import HEADING, HEADING_TAGS, LABEL, Segment, is_footnote_ref, segments
+from guidebuild.site.pages import Page
 
 REFERENCES_PAGE = "references.md"
 
@@ -126,7 +127,7 @@ def _footnote_list(tree: Element) -> Element | None:
     return next((e for e in tree.iter() if e.tag == "div" and "footnote" in e.classes), None)
 
 
-def citations(page: RenderedPage, references_page: str = REFERENCES_PAGE) -> Citations:
+def citations(page: Page, references_page: str = REFERENCES_PAGE) -> Citations:
     """Find the page's citations: markers of citing footnotes, plus inline links to entries."""
     citing: set[str] = set()
     other: set[str] = set()
@@ -200,7 +201,7 @@ def source_headings(source: str) -> list[SourceHeading]:
     return found
 
 
-def heading_lines(page: RenderedPage, rendered: list[Element]) -> dict[int, int]:
+def heading_lines(page: Page, rendered: list[Element]) -> dict[int, int]:
     """Map each rendered heading (by `id()`) to its line in the source, matched in order.
 
     A heading that is not in the page's own source (it comes from an included snippet) gets the
@@ -261,7 +262,7 @@ class _Section:
     elements: set[int] = field(default_factory=set)
 
 
-def _sections(page: RenderedPage, cited: set[int]) -> tuple[list[_Section], dict[int, _Section]]:
+def _sections(page: Page, cited: set[int]) -> tuple[list[_Section], dict[int, _Section]]:
     """Split the page at every heading; note which element belongs to which section."""
     notes = _footnote_list(page.tree)
     skipped = set(map(id, notes.iter())) if notes is not None else set()
@@ -298,7 +299,7 @@ def _contains_citation(unit: Element, cited: set[int]) -> bool:
     return any(id(e) in cited for e in unit.iter())
 
 
-def claim_findings(page: RenderedPage, display_path: str, *, references_page: str = REFERENCES_PAGE,
+def claim_findings(page: Page, display_path: str, *, references_page: str = REFERENCES_PAGE,
                    skip: Callable[[Element], bool] | None = None) -> list[Finding]:
     """CIT001 for every claim without a citation; CIT002 for footnotes that cite nothing."""
     found_citations = citations(page, references_page)
@@ -332,7 +333,7 @@ def claim_findings(page: RenderedPage, display_path: str, *, references_page: st
     return findings
 
 
-def _claim_place(page: RenderedPage, display_path: str, sentence: str, section: _Section,
+def _claim_place(page: Page, display_path: str, sentence: str, section: _Section,
                  end: int) -> tuple[str, int]:
     """Where to report a claim: its own line, else its line in an included file, else the heading."""
     if line := sentence_line(page.source, sentence, section.line or page.body_line, end):
@@ -348,7 +349,7 @@ _HINT = ("Add a footnote that links to the References page, e.g. `[^furlan]` wit
          "`[^furlan]: Furlan and others (2015). [Full reference](references.md#furlan-2015)`.")
 
 
-def _section_ends(sections: list[_Section], page: RenderedPage) -> dict[int, int]:
+def _section_ends(sections: list[_Section], page: Page) -> dict[int, int]:
     total = page.source.count("\n") + 1
     ends: dict[int, int] = {}
     for index, section in enumerate(sections):
@@ -364,7 +365,7 @@ def _first_claim(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def _uncited_footnotes(page: RenderedPage, found: Citations, display_path: str,
+def _uncited_footnotes(page: Page, found: Citations, display_path: str,
                        references_page: str) -> Iterator[Finding]:
     for note in sorted(found.other_footnotes):
         match = re.search(rf"^\[\^{re.escape(note)}\]:", page.source, re.MULTILINE)

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, WARNING, Finding
-from guidebuild.site.page_html import RenderedPage
+from guidebuild.site.pages import Page, site_pages
 
 _DEFINITION = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.*)$")
 
@@ -35,21 +35,9 @@ class Term:
 
 def glossary_files(config: MkDocsConfig) -> list[Path]:
     """Auto-appended snippet files that hold abbreviation definitions."""
-    settings = (config.mdx_configs or {}).get("pymdownx.snippets", {})
-    bases = settings.get("base_path", ["."])
-    bases = [bases] if isinstance(bases, str) else list(bases)
-    appended = settings.get("auto_append", [])
-    appended = [appended] if isinstance(appended, str) else list(appended)
-    root = Path(config.config_file_path).parent
-    found: list[Path] = []
-    for name in appended:
-        for base in bases:
-            candidate = (root / base / name).resolve()
-            if candidate.is_file():
-                if any(_DEFINITION.match(line) for line in candidate.read_text(encoding="utf-8-sig").splitlines()):
-                    found.append(candidate)
-                break
-    return found
+    appended = site_pages(config).factory.snippets.appended_files()
+    return [path for path in appended
+            if any(_DEFINITION.match(line) for line in path.read_text(encoding="utf-8-sig").splitlines())]
 
 
 def read_terms(path: Path) -> list[Term]:
@@ -61,7 +49,7 @@ def read_terms(path: Path) -> list[Term]:
     return terms
 
 
-def rendered_terms(pages: Iterable[RenderedPage]) -> dict[str, set[str]]:
+def rendered_terms(pages: Iterable[Page]) -> dict[str, set[str]]:
     """Text of every `<abbr>` that rendered, lower-cased, with the pages it is on."""
     seen: dict[str, set[str]] = {}
     for page in pages:
@@ -71,7 +59,7 @@ def rendered_terms(pages: Iterable[RenderedPage]) -> dict[str, set[str]]:
     return seen
 
 
-def check_glossary(config: MkDocsConfig, pages: list[RenderedPage]) -> list[Finding]:
+def check_glossary(config: MkDocsConfig, pages: list[Page]) -> list[Finding]:
     """GLO001 unused term, GLO002 duplicate term, GLO003 tooltips switched off.
 
     A term counts as used when any capitalisation of it renders as a tooltip on some page, so the

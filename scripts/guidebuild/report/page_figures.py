@@ -1,7 +1,8 @@
 """The content report: per-page reading figures and citations, plus the content findings.
 
-One pass renders every page once (see `page_html`) and feeds the same tree to the reading measure
-(`readability`), the citation rule (`claims`) and the glossary check (`glossary`). This module
+Every page comes from the page model (`site.pages`, rendered once per build), whose tree feeds
+the reading measure (`readability`), the citation rule (`claims`) and the glossary check
+(`glossary`). This module
 only gathers and formats; `scripts/content_report.py` prints and chooses the exit code.
 """
 
@@ -16,9 +17,11 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild import findings as fnd
 from guidebuild.findings import ERROR, Finding, UsageError
-from guidebuild.report import claims, glossary, readability
-from guidebuild.site.page_html import Element, RenderedPage, documentation_pages, project_cwd, render_page
+from guidebuild.report import claims, readability
+from guidebuild.report.glossary import check_glossary
+from guidebuild.site.page_html import Element
 from guidebuild.site.page_text import segments
+from guidebuild.site.pages import Page, site_pages
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def reference_entry_filter(src_uri: str,
     return lambda element: element.tag == "p" and "id" in element.attrs
 
 
-def analyse_page(page: RenderedPage) -> tuple[PageFigures, list[Finding]]:
+def analyse_page(page: Page) -> tuple[PageFigures, list[Finding]]:
     """Figures and findings (reading grade, claims) for one rendered page."""
     skip = reference_entry_filter(page.src_uri)
     measured = readability.measure(readability.prose_text(segments(page.tree, skip_tables=True, skip=skip)))
@@ -58,17 +61,17 @@ def analyse_page(page: RenderedPage) -> tuple[PageFigures, list[Finding]]:
     return figures, found
 
 
-def select_pages(config: MkDocsConfig, wanted: list[str]) -> list[tuple[str, Path]]:
+def select_pages(config: MkDocsConfig, wanted: list[str]) -> list[Page]:
     """All pages, or only those named; unknown names exit 2.
 
     A name may be a path from the current folder or from the project root (`docs/x.md`), or the
     page's name inside docs/ (`x.md`).
     """
-    pages = documentation_pages(config)
+    pages = site_pages(config).in_nav_order()
     if not wanted:
         return pages
-    by_path = {path.resolve(): (uri, path) for uri, path in pages}
-    by_uri = {uri: (uri, path) for uri, path in pages}
+    by_path = {page.path.resolve(): page for page in pages}
+    by_uri = {page.src_uri: page for page in pages}
     project = Path(config.config_file_path).parent
     chosen, unknown = [], []
     for name in wanted:
@@ -82,26 +85,24 @@ def select_pages(config: MkDocsConfig, wanted: list[str]) -> list[tuple[str, Pat
 
 
 def analyse(config: MkDocsConfig, wanted: list[str] | None = None) -> tuple[list[PageFigures], list[Finding]]:
-    """Render and judge the chosen pages (all by default); the glossary check needs all pages."""
+    """Judge the chosen pages (all by default) from the page model; the glossary check needs all pages."""
     chosen = select_pages(config, list(wanted or []))
     figures: list[PageFigures] = []
     found: list[Finding] = []
-    rendered: list[RenderedPage] = []
-    with project_cwd(config):
-        for uri, path in chosen:
-            try:
-                page = render_page(config, uri, path)
-            except Exception as error:  # a missing snippet, a broken extension: report and go on
-                found.append(Finding(str(path), 0, 0, "RPT001",
-                                     f"cannot render the page: {type(error).__name__}: {error}", ERROR,
-                                     "Fix the problem, then run the report again (the build shows the same error)."))
-                continue
-            rendered.append(page)
-            page_figures, page_findings = analyse_page(page)
-            figures.append(page_figures)
-            found += page_findings
-        if not wanted and len(rendered) == len(chosen):
-            found += glossary.check_glossary(config, rendered)
+    rendered: list[Page] = []
+    for page in chosen:
+        problem = (page.read_findings[0].message if page.read_findings else "") if not page.readable \
+            else page.rendered.error
+        if problem:  # not UTF-8, a missing snippet, a broken extension: report and go on
+            found.append(Finding(str(page.path), 0, 0, "RPT001", f"cannot render the page: {problem}", ERROR,
+                                 "Fix the problem, then run the report again (the build shows the same error)."))
+            continue
+        rendered.append(page)
+        page_figures, page_findings = analyse_page(page)
+        figures.append(page_figures)
+        found += page_findings
+    if not wanted and len(rendered) == len(chosen):
+        found += check_glossary(config, rendered)
     return figures, found
 
 

@@ -51,6 +51,7 @@ class FrontMatter:
     meta: dict[str, Any] = field(default_factory=dict)
     body_offset: int = 0  # offset in the text where MkDocs starts rendering
     findings: list[Finding] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # field name -> its 1-based line in the page
     places: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> (line, column) of its value
 
 
@@ -124,6 +125,7 @@ def _check_fields(path: str, loader: yaml.SafeLoader, pairs: list[tuple[yaml.Nod
                                  hint="Keep one of them: YAML silently uses the last."))
             continue
         places[key] = (line, column)
+        result.lines[key] = line
         try:
             value = loader.construct_object(value_node, deep=True)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError) as error:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -35,16 +35,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-SNIPPETS = "pymdownx.snippets"
+from guidebuild.site.markdown_factory import MarkdownFactory
+from guidebuild.site.url_attributes import is_checked_link, urls_in
 
-# Attributes that hold URLs the browser follows or loads, by tag (`None`: any tag).
-URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "href": ("a", "area", "link"),
-    "src": ("img", "script", "iframe", "source", "audio", "video", "track", "embed", "input"),
-    "srcset": ("img", "source"),
-    "poster": ("video",),
-    "data": ("object",),
-}
 # Treeprocessors that only decorate text and can neither add nor remove an id or a link:
 # `abbr` wraps glossary words in <abbr title> (its definitions are still removed, by its block
 # processor). Skipping it saves a sixth of the rendering time on a page with a glossary.
@@ -87,29 +80,21 @@ class PageRender:
     missing_snippets: list[str] = field(default_factory=list)  # paths or section messages
     included: list[str] = field(default_factory=list)  # absolute paths of snippet files read
     error: str = ""  # an extension failed on this page (the page could not be rendered)
-
-
-def _urls(tag: str, attr: str, value: str) -> Iterator[str]:
-    if attr == "srcset":
-        for candidate in value.split(","):
-            words = candidate.split()
-            if words:
-                yield words[0]
-    else:
-        yield value
-
-
-def _wants(tag: str, attr: str) -> bool:
-    tags = URL_ATTRIBUTES.get(attr)
-    return tags is not None and tag in tags
+    html: str | None = None  # the page's HTML when rendered in full (`Renderer.render(html=True)`)
 
 
 class RawHTMLScanner(HTMLParser):
-    """Collect ids and URLs from raw HTML (the stash, or a static `.html` page) into a `PageRender`."""
+    """Collect ids and URLs from raw HTML (the stash, a static `.html` page, a built page) into a `PageRender`.
 
-    def __init__(self, page: PageRender) -> None:
+    The one link scanner of the checks: the source check feeds it the raw HTML of pages, the
+    built-site check whole built pages, with `with_places` to keep each link's line and column.
+    """
+
+    def __init__(self, page: PageRender, *, with_places: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.with_places = with_places
+        self.places: list[tuple[int, int]] = []  # (line, column) of each link, when with_places
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -117,8 +102,12 @@ class RawHTMLScanner(HTMLParser):
                 continue
             if name == "id" or (name == "name" and tag == "a"):
                 self.page.ids.add(value)
-            elif _wants(tag, name):
-                self.page.links.extend(RenderedLink(url, tag, name, True) for url in _urls(tag, name, value))
+            elif is_checked_link(tag, name):
+                urls = urls_in(name, value)
+                self.page.links.extend(RenderedLink(url, tag, name, True) for url in urls)
+                if self.with_places:
+                    line, offset = self.getpos()
+                    self.places.extend((line, offset + 1) for _ in urls)
 
     handle_startendtag = handle_starttag
 
@@ -177,11 +166,11 @@ class _Collect(Treeprocessor):
                     continue
                 if name == "id" or (name == "name" and tag == "a"):
                     page.ids.add(value)
-                elif _wants(tag, name):
+                elif is_checked_link(tag, name):
                     rewritten = (tag == "a" and name == "href") or (tag == "img" and name == "src")
                     if AMP_SUBSTITUTE in value:  # an obfuscated `mailto:` autolink
                         continue
-                    page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in _urls(tag, name, value))
+                    page.links.extend(RenderedLink(url, tag, name, not rewritten) for url in urls_in(name, value))
         parser = RawHTMLScanner(page)
         for block in self.md.htmlStash.rawHtmlBlocks:
             if isinstance(block, str) and _MAY_HOLD_URL_OR_ID.search(block):
@@ -190,68 +179,45 @@ class _Collect(Treeprocessor):
                 parser.reset()
 
 
-# Extensions whose `reset()` leaves nothing behind that could change ids or links, so one Markdown
-# instance can render page after page (as fast as MkDocs' fresh instance per page is exact; the
-# test suite renders pages both ways and compares). Any other extension: a fresh instance per page.
-REUSABLE = frozenset({
-    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc",
-    "pymdownx.details", "pymdownx.emoji", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.snippets",
-    "pymdownx.superfences", "pymdownx.tabbed",
-})
-
-
-def _short(extension: object) -> str:
-    name = extension if isinstance(extension, str) else f"{type(extension).__module__}"
-    return name.removeprefix("markdown.extensions.")
-
-
 class Renderer:
     """Turns page Markdown into a `PageRender`, rendered the way MkDocs renders the page.
 
-    `extensions` and `configs` are MkDocs' `config.markdown_extensions` and `config.mdx_configs`.
-    Snippet paths are made absolute against `project_root` (MkDocs resolves them against the
-    working folder, which our commands pin to the project root), downloads are switched off (the
-    check never fetches anything), and missing files are recorded instead of silently skipped.
-    MkDocs builds a fresh Markdown instance per page; so do we, unless every extension is known to
-    reset cleanly (`REUSABLE`), in which case one instance per process is reset between pages.
+    Its Markdown instances come from the one `MarkdownFactory` (the site's extensions and
+    settings, snippet paths anchored to the project, downloads off, missing snippet files
+    recorded instead of silently skipped). MkDocs builds a fresh Markdown instance per page; so do
+    we, unless every extension is known to reset cleanly (`factory.reusable`), in which case one
+    instance per process and kind is reset between pages.
+
+    `render(text)` stops at the element tree: enough for ids and links, and the cheapest render
+    (no Pygments colouring, no glossary tooltips, no HTML serialization), so the link check
+    alone stays fast. `render(text, html=True)` is the full render, as MkDocs does it, with the
+    HTML kept in `PageRender.html`: the page model's one render of each page.
     """
 
-    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Any], project_root: str,
-                 *, reuse: bool = True) -> None:
-        import os
+    def __init__(self, factory: MarkdownFactory, *, reuse: bool = True) -> None:
+        self.factory = factory
+        self.reuse = reuse and factory.reusable
+        self._instances: dict[tuple[bool, bool], tuple[markdown.Markdown, _Current]] = {}
 
-        self.extensions = list(extensions)
-        self.configs = {name: dict(value) for name, value in configs.items()}
-        snippets = self.configs.get(SNIPPETS)
-        if snippets is not None or SNIPPETS in self.extensions:
-            snippets = self.configs.setdefault(SNIPPETS, {})
-            base = snippets.get("base_path", ["."])
-            bases = [base] if isinstance(base, str | os.PathLike) else list(base)
-            snippets["base_path"] = [os.path.normpath(os.path.join(project_root, str(b))) for b in bases]
-            snippets["url_download"] = False
-        self.lenient = {name: dict(value) for name, value in self.configs.items()}
-        if SNIPPETS in self.lenient:
-            self.lenient[SNIPPETS]["check_paths"] = False
-            self.configs[SNIPPETS]["check_paths"] = True
-        unique_footnotes = bool(self.configs.get("footnotes", {}).get("UNIQUE_IDS"))
-        self.reuse = reuse and not unique_footnotes and all(_short(e) in REUSABLE for e in self.extensions)
-        self._instances: dict[bool, tuple[markdown.Markdown, _Current]] = {}
+    @classmethod
+    def for_config(cls, config: Any) -> Renderer:
+        return cls(MarkdownFactory.for_config(config))
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_instances"] = {}
         return state
 
-    def _build(self, lenient: bool) -> tuple[markdown.Markdown, _Current]:
+    def _build(self, lenient: bool, html: bool) -> tuple[markdown.Markdown, _Current]:
         current = _Current()
-        md = markdown.Markdown(extensions=self.extensions,
-                               extension_configs=self.lenient if lenient else self.configs)
+        md = self.factory.new(lenient=lenient)
         md.treeprocessors.register(_UnresolvedReferences(md, current), "guidebuild_unresolved", 0.5)
         md.treeprocessors.register(_Collect(md, current), "guidebuild_collect", -100)
-        for name in PRESENTATION_ONLY:
-            if name in md.treeprocessors:
-                md.treeprocessors.deregister(name)
-        _plain_code_blocks(md)
+        if not html:
+            for name in PRESENTATION_ONLY:
+                if name in md.treeprocessors:
+                    md.treeprocessors.deregister(name)
+            _plain_code_blocks(md)
         if "snippet" in md.preprocessors:
             snippet = md.preprocessors["snippet"]
             find = snippet.get_snippet_path
@@ -269,37 +235,41 @@ class Renderer:
             snippet.get_snippet_path = recording  # type: ignore[method-assign]
         return md, current
 
-    def _convert(self, text: str, page: PageRender, lenient: bool) -> None:
+    def _convert(self, text: str, page: PageRender, lenient: bool, html: bool) -> None:
+        key = (lenient, html)
         if not self.reuse:
-            md, current = self._build(lenient)
+            md, current = self._build(lenient, html)
         else:
-            if lenient not in self._instances:
-                self._instances[lenient] = self._build(lenient)
-            md, current = self._instances[lenient]
+            if key not in self._instances:
+                self._instances[key] = self._build(lenient, html)
+            md, current = self._instances[key]
             md.reset()
         current.page = page
         try:
-            _to_tree(md, text)
+            if html:
+                page.html = md.convert(text)
+            else:
+                _to_tree(md, text)
         except BaseException:
-            self._instances.pop(lenient, None)  # never reuse an instance an error left half-way
+            self._instances.pop(key, None)  # never reuse an instance an error left half-way
             raise
 
-    def render(self, text: str) -> PageRender:
+    def render(self, text: str, *, html: bool = False) -> PageRender:
         """Render page Markdown (front matter already removed) and collect ids and links."""
         page = PageRender()
         try:
-            self._convert(text, page, lenient=False)
+            self._convert(text, page, lenient=False, html=html)
             return page
         except Exception as error:
             if type(error).__name__ != "SnippetMissingError":
-                return PageRender(error=f"{type(error).__name__}: {error}")
+                return PageRender(error=f"{type(error).__name__}: {error}", html="" if html else None)
             message = str(error)
         # A missing snippet stops strict rendering; record it and render leniently for the rest.
         retry = PageRender()
         try:
-            self._convert(text, retry, lenient=True)
+            self._convert(text, retry, lenient=True, html=html)
         except Exception as error:
-            return PageRender(error=f"{type(error).__name__}: {error}")
+            return PageRender(error=f"{type(error).__name__}: {error}", html="" if html else None)
         if not retry.missing_snippets:
             retry.missing_snippets.append(message)
         return retry
