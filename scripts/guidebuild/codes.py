@@ -148,6 +148,7 @@ REGISTRY: tuple[Code, ...] = (
     Code("CHS024", ERROR, "WeasyPrint reported an error while printing the PDFs"),
     Code("CHS025", ERROR, "a cheat sheet PDF is over its size limit"),
     Code("CHS026", ERROR, "the cheat sheet PDF could not use a picture, font or stylesheet"),
+    Code("CHS027", ERROR, "the cheat sheet page was not built, so the build cannot put the sheet into it"),
     Code("REV000", USAGE, "`GUIDE_TODAY` is set but is not a `YYYY-MM-DD` date"),
     Code("REV001", WARNING, "the page's `next_review` has passed (the build still publishes)"),
     Code("REV002", ERROR, "`last_reviewed` is in the future"),
@@ -189,6 +190,8 @@ REGISTRY: tuple[Code, ...] = (
     Code("OFF004", ERROR, "the app manifest is missing, or names an icon that is not built (run `make icons`)"),
     Code("ENV001", USAGE, "a file or the output folder cannot be read or written (disk full, no permission)"),
     Code("ENV002", USAGE, "a pinned Python package is not installed"),
+    Code("ENV003", USAGE, "the site generator asked for (`--generator`) is unknown, not installed, "
+                          "or cannot be switched to"),
     Code("ENV010", USAGE, "WeasyPrint, which prints the cheat sheet, cannot be loaded"),
     Code("INT001", USAGE, "internal error: a bug in the build (run again with `--debug`)"),
 )

@@ -118,7 +118,7 @@ def _errors(found: list[Finding]) -> bool:
 
 def build(config: MkDocsConfig, progress: Reporter) -> BuildResult:
     """Check, render, run the output stages and publish `config.site_dir`, atomically."""
-    from guidebuild.site.page_html import project_cwd
+    from guidebuild.render import project_cwd
 
     site_dir = Path(config.site_dir)
     result = BuildResult()

@@ -11,6 +11,8 @@ import json
 import logging
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
@@ -123,3 +125,20 @@ def _search_helpers(index: Path) -> set[str]:
     if needed:
         needed.add("min/lunr.stemmer.support.min.js")
     return needed
+
+
+@contextmanager
+def project_cwd(config: MkDocsConfig) -> Iterator[None]:
+    """Run with the project root as the working folder while MkDocs renders.
+
+    Our own renderers anchor the snippet paths themselves (site/markdown_factory.py), but MkDocs
+    hands `pymdownx.snippets` the `base_path` and `auto_append` of mkdocs.yml as written, and the
+    extension resolves them against the working folder: without this, `build.py -f other/mkdocs.yml`
+    run from another folder would render pages without the glossary.
+    """
+    before = os.getcwd()
+    os.chdir(Path(config.config_file_path).parent)
+    try:
+        yield
+    finally:
+        os.chdir(before)

@@ -26,6 +26,7 @@ from guidebuild.cheatsheet import markup
 from guidebuild.cheatsheet.extract import collect
 from guidebuild.cheatsheet.pdf import SIZES, page_file, sheet_page
 from guidebuild.findings import Finding
+from guidebuild.publish import StagedSite
 
 #: Where the sheet goes in the page's Markdown; without it, the sheet is added at the end.
 MARKER = "<!-- cheatsheet -->"
@@ -68,7 +69,7 @@ def fill_cheatsheet_page(html: str, config: MkDocsConfig, page_url: str) -> tupl
     return html + "\n" + block, found
 
 
-def fill_built_sheet_page(config: MkDocsConfig, staging: Path) -> list[Finding]:
+def fill_built_sheet_page(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
     """Output stage: make sure the built sheet page holds the PDF links and the sheet.
 
     Under MkDocs and ProperDocs the hook has put them in already (nothing to do); a generator that
@@ -78,7 +79,7 @@ def fill_built_sheet_page(config: MkDocsConfig, staging: Path) -> list[Finding]:
     if src is None:
         return []
     file = page_file(config, src)
-    built = staging / file.dest_uri
+    built = staged.folder / file.dest_uri
     if not built.is_file():
         return [Finding(str(Path(config.docs_dir) / src), 0, 0, "CHS027",
                         f"the cheat sheet page was not built (no {file.dest_uri} in the output)",

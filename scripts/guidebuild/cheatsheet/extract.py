@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree as ET
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -321,12 +320,12 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
     return steps
 
 
-def _pressure(elements: list[ET.Element]) -> str:
+def _pressure(elements: list[Element]) -> str:
     """The text of the first `- **Pressure:** …` item in a step's lists, without its lead-in."""
     for element in elements:
         if element.tag not in {"ul", "ol"}:
             continue
-        for item in element.findall("li"):
+        for item in (child for child in element.elements() if child.tag == "li"):
             if _lead_in(item) == PRESSURE_LEAD:
                 words = text_of(item)
                 return re.sub(rf"^{PRESSURE_LEAD}\s*:?\s*", "", words).strip()

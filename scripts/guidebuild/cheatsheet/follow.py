@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree as ET
 
-from guidebuild.cheatsheet.extract import text_of
+from guidebuild.cheatsheet.extract import _lead_in, text_of
 from guidebuild.findings import ERROR, Finding
+from guidebuild.site.page_html import Element
 
 if TYPE_CHECKING:
     from guidebuild.cheatsheet.extract import Step, _Page
@@ -41,11 +41,11 @@ class FollowAlong:
     short: list[tuple[int, float]] = field(default_factory=list)   # (step number, minutes)
 
 
-def labelled_item(lists: list[ET.Element], label: str) -> str | None:
+def labelled_item(lists: list[Element], label: str) -> str | None:
     """The text after `**Label:**` in the first list item that starts with it, as the script reads it."""
-    for item in (li for block in lists for li in block.findall("li")):
-        lead = item[0] if len(item) and not (item.text or "").strip() else None
-        if lead is not None and lead.tag == "strong" and text_of(lead).rstrip(":") == label:
+    for item in (li for block in lists for li in block.elements() if li.tag == "li"):
+        if _lead_in(item) == label:
+            lead = next(item.iter("strong"), None) or next(item.iter("b"))
             whole, head = text_of(item), text_of(lead)
             return whole[len(head):].strip() if whole.startswith(head) else whole
     return None
@@ -58,7 +58,7 @@ def short_minutes(text: str) -> float | None:
     return float(match.group(1) or 0) + (0.5 if match.group(2) else 0)
 
 
-def read(page: _Page, steps: Sequence[Step], body_of: Callable[[int], list[ET.Element]],
+def read(page: _Page, steps: Sequence[Step], body_of: Callable[[int], list[Element]],
          found: list[Finding]) -> FollowAlong | None:
     """Read and check the mode's markers on the routine page; None when it does not offer the mode.
 
@@ -87,7 +87,7 @@ def read(page: _Page, steps: Sequence[Step], body_of: Callable[[int], list[ET.El
     if SHORT in ids:
         short_line = page.line_of(f"#{SHORT}")
         lists = [e for e in body_of(ids[SHORT]) if e.tag == "ol"]
-        for item in lists[0].findall("li") if lists else []:
+        for item in [li for li in lists[0].elements() if li.tag == "li"] if lists else []:
             link = next(item.iter("a"), None)
             number = by_anchor.get((link.get("href") or "").lstrip("#")) if link is not None else None
             minutes = short_minutes(text_of(item))
