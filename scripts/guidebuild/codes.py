@@ -142,6 +142,8 @@ REGISTRY: tuple[Code, ...] = (
     Code("CHS016", ERROR, "a routine step has no `- **Pressure:** …` or no `- **Ask:** …` item"),
     Code("CHS017", ERROR, "an item of the `#short-version` list is not `[Step N: Name](#step-N), for M minutes.`"),
     Code("CHS018", ERROR, "the routine's `#follow-along` section has no link to the Safety page's `#stop-signs`"),
+    Code("CHS019", WARNING, "a routine step has no `- **Pressure:** …` item, so the cheat sheet prints no pressure "
+                            "for it"),
     Code("CHS020", ERROR, "the cheat sheet does not fit on one A4 or US Letter page"),
     Code("CHS022", ERROR, "a stylesheet of the cheat sheet is missing"),
     Code("CHS023", WARNING, "the cheat sheet's font has no glyph for some characters"),

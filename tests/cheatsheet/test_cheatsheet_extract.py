@@ -163,7 +163,7 @@ def test_each_step_carries_its_pressure_from_the_routine(collect: Callable[..., 
 
 def test_step_without_pressure_is_a_warning(collect: Callable[..., tuple]) -> None:
     sheet, found = collect(routine=ROUTINE.replace("- **Pressure:** 0 to 1 out of 10.\n", ""))
-    assert codes(found) == ["CHS016"]
+    assert codes(found) == ["CHS019"]
     assert not found[0].is_error
     assert "step 3" in found[0].message and "Pressure" in found[0].hint
     lines = (front_matter("routine.md") + ROUTINE).splitlines()

@@ -251,6 +251,7 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
     search_from = 1
     expected = "`### 1. Settle in { #step-1 .routine-step data-minutes=\"1\" }`"
     here = 0  # position in reading order, counting steps that have problems too
+    offers_follow_along = any(e.get("id") == "follow-along" for e in page.body)
     for index, element in enumerate(page.body):
         if STEP_CLASS not in element.classes:
             continue
@@ -305,8 +306,9 @@ def _steps(config: MkDocsConfig, page: _Page, found: list[Finding]) -> list[Step
                                  "Shorten it to one plain sentence; details belong in the text below."))
         picture, alt = _picture(config, page, following)
         pressure = _pressure(following)
-        if not pressure:
-            found.append(Finding(where.path, where.line, 1 if where.line else 0, "CHS016",
+        # A page with the follow-along mode reports this as the mode's error (CHS016) instead.
+        if not pressure and not offers_follow_along:
+            found.append(Finding(where.path, where.line, 1 if where.line else 0, "CHS019",
                                  f"step {number} '{name}' has no `- **Pressure:** …` item; the cheat "
                                  "sheet prints no pressure for it", WARNING,
                                  "Add a list item like `- **Pressure:** 2 to 3 out of 10.` below the cue."))

@@ -282,5 +282,3 @@ def _rel(uri: str | None, rel) -> str:
 
 def _shown_url(page: File) -> str:
     return "" if page.url in ("./", ".") else unquote(page.url)
-
-

@@ -49,7 +49,11 @@ def use(requested: str | None = "auto") -> str:
         loaded = _in_use()
         if loaded is not None:
             return loaded
-        wanted = MKDOCS if installed(MKDOCS) or not installed(PROPERDOCS) else PROPERDOCS
+        if not installed(MKDOCS) and not installed(PROPERDOCS):
+            # Neither: a Python without the pinned packages. The import that follows fails and the
+            # command says which package is missing and how to install it (ENV002), as for any other.
+            return MKDOCS
+        wanted = MKDOCS if installed(MKDOCS) else PROPERDOCS
     if wanted not in (MKDOCS, PROPERDOCS):
         raise UsageError(Finding("", 0, 0, "ENV003", f"unknown site generator '{wanted}'", ERROR,
                                  f"Choose one of: {', '.join(CHOICES)}."))
