@@ -2,65 +2,66 @@
 
 from __future__ import annotations
 
+import json
 import os
-import runpy
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from markdown.blockparser import BlockParser
 
 from guidebuild import config as cfg
-from guidebuild.site import pages as pages_module
 from guidebuild.site.markdown_factory import MarkdownFactory
 from guidebuild.site.pages import SitePages, site_pages
 from support.sitekit import SNIPPETS_CONFIG, front_matter
 
+# Runs `scripts/build.py` in a fresh Python that counts renders, so the count sees the real build
+# (its worker processes included) and no state of earlier tests in this pytest worker.
+_COUNTING_BUILD = """
+import json, runpy, sys
+from collections import Counter
+from markdown.blockparser import BlockParser
+project, out, report = sys.argv[1:4]
+sys.path.insert(0, project + "/scripts")
+from guidebuild.site.pages import SitePages
+model, documents = Counter(), Counter()
+render, parse = SitePages.render, BlockParser.parseDocument
+def counting_render(self, page):
+    model[page.src_uri] += 1
+    return render(self, page)
+def counting_parse(self, lines):
+    documents["all"] += 1
+    return parse(self, lines)
+SitePages.render, BlockParser.parseDocument = counting_render, counting_parse
+sys.argv = [project + "/scripts/build.py", "--site-dir", out]
+try:
+    runpy.run_path(project + "/scripts/build.py", run_name="__main__")
+    code = 0
+except SystemExit as done:
+    code = int(done.code or 0)
+with open(report, "w") as f:
+    json.dump({"code": code, "model": model, "documents": documents["all"]}, f)
+"""
 
-def _run_build_in_process(project: Path, *args: str) -> int:
-    """`python scripts/build.py ...` in this process, so that its renders can be counted."""
-    argv, cwd = sys.argv, os.getcwd()
-    sys.argv = [str(project / "scripts" / "build.py"), *args]
-    os.chdir(project)
-    try:
-        runpy.run_path(str(project / "scripts" / "build.py"), run_name="__main__")
-    except SystemExit as done:
-        return int(done.code or 0)
-    finally:
-        sys.argv = argv
-        os.chdir(cwd)
-    return 0
 
-
-def test_each_page_is_rendered_once_per_build_by_the_page_model(project_copy: Path, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_page_is_rendered_once_per_build_by_the_page_model(project_copy: Path, tmp_path: Path) -> None:
     """The real guide (cheat sheet, glossary, snippets): one model render per page, plus MkDocs' own."""
-    model_renders: Counter[str] = Counter()
-    documents = Counter[str]()
-    render = SitePages.render
-    parse = BlockParser.parseDocument
-
-    def counting_render(self: SitePages, page: pages_module.Page):  # type: ignore[no-untyped-def]
-        model_renders[page.src_uri] += 1
-        return render(self, page)
-
-    def counting_parse(self: BlockParser, lines: list[str]):  # type: ignore[no-untyped-def]
-        documents["all"] += 1
-        return parse(self, lines)
-
-    monkeypatch.setattr(SitePages, "render", counting_render)
-    monkeypatch.setattr(BlockParser, "parseDocument", counting_parse)
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    code = _run_build_in_process(project_copy, "--site-dir", str(tmp_path / "out"))
-    assert code == 0
+    report = tmp_path / "renders.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-c", _COUNTING_BUILD, str(project_copy), str(tmp_path / "out"),
+                           str(report)], cwd=project_copy, env=env, capture_output=True, text=True, timeout=600)
+    assert report.is_file(), done.stdout + done.stderr
+    counts = json.loads(report.read_text(encoding="utf-8"))
+    assert counts["code"] == 0, done.stdout + done.stderr
+    model_renders = Counter(counts["model"])
     published = sorted(p.relative_to(project_copy / "docs").as_posix()
                        for p in (project_copy / "docs").rglob("*.md") if p.name != "STYLE.md")
     assert sorted(model_renders) == published
     assert set(model_renders.values()) == {1}, model_renders
     # Every Markdown document parsed in the build: the model's render of each page and MkDocs' own.
-    assert documents["all"] == 2 * len(published)
+    assert counts["documents"] == 2 * len(published)
 
 
 def test_pages_respect_exclude_docs(mini_site: Callable[..., Path]) -> None:

@@ -92,7 +92,7 @@ def analyse(config: MkDocsConfig, wanted: list[str] | None = None) -> tuple[list
     rendered: list[Page] = []
     for page in chosen:
         problem = (page.read_findings[0].message if page.read_findings else "") if not page.readable \
-            else page.rendered.error
+            else page.rendered.error or _missing_snippets(page)
         if problem:  # not UTF-8, a missing snippet, a broken extension: report and go on
             found.append(Finding(str(page.path), 0, 0, "RPT001", f"cannot render the page: {problem}", ERROR,
                                  "Fix the problem, then run the report again (the build shows the same error)."))
@@ -104,6 +104,13 @@ def analyse(config: MkDocsConfig, wanted: list[str] | None = None) -> tuple[list
     if not wanted and len(rendered) == len(chosen):
         found += check_glossary(config, rendered)
     return figures, found
+
+
+def _missing_snippets(page: Page) -> str:
+    """The page model renders past a missing snippet (the link check reports it at its line); the
+    report cannot judge a page with text missing, so it says so instead of grading what is left."""
+    missing = page.rendered.missing_snippets
+    return f"a snippet it includes is missing: {', '.join(missing)}" if missing else ""
 
 
 COLUMNS = ("Page", "Words", "Grade", "Avg sentence", "Longest", "Citations")
