@@ -6,7 +6,7 @@
 
 Builds the site with scripts/build.py into a temporary folder (or uses --site-dir as it is),
 serves it gzip-compressed on 127.0.0.1 under its site_url path the way GitHub Pages does
-(guidebuild.localsite), and runs Lighthouse on each page with its default mobile settings
+(guidebuild.site.local_server), and runs Lighthouse on each page with its default mobile settings
 (a mid-range phone on a slow 4G connection, simulated). Prints per page the four category
 scores and the page weight: the bytes transferred, compressed, to load the page.
 Targets: 100 in every category on every page; the home page under 100 KB.
@@ -31,7 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchkit import built_site  # noqa: E402
-from guidebuild.localsite import serve, sitemap_pages  # noqa: E402
+from guidebuild.site.local_server import serve, sitemap_pages  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")

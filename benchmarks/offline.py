@@ -5,7 +5,7 @@
 
 Builds the site with scripts/build.py into a temporary folder (or uses --site-dir as it is),
 serves it gzip-compressed on 127.0.0.1 under its site_url path, as GitHub Pages does
-(guidebuild.localsite, which counts every byte it sends), and drives Debian's Chromium:
+(guidebuild.site.local_server, which counts every byte it sends), and drives Debian's Chromium:
 
 1. the precache: every file the service worker stores, as listed in the built sw.js (target at
    most 1.5 MB stored), and what downloading it costs, compressed, in the background;
@@ -33,8 +33,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchkit import built_site  # noqa: E402
-from guidebuild.localsite import Sent, serve, sitemap_pages  # noqa: E402
 from guidebuild.offline.precache import entries  # noqa: E402
+from guidebuild.site.local_server import Sent, serve, sitemap_pages  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

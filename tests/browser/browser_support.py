@@ -1,7 +1,7 @@
 """Helpers for the browser tests: build the real site, list its pages, open pages in Chromium.
 
 The fixtures that use them live in `conftest.py` beside this file; the site is served by
-`guidebuild.localsite`, the same server the Lighthouse benchmark uses.
+`guidebuild.site.local_server`, the same server the Lighthouse benchmark uses.
 """
 
 from __future__ import annotations

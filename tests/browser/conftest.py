@@ -12,7 +12,7 @@ import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, Site, build_site
 from playwright.sync_api import Browser, sync_playwright
 
-from guidebuild.localsite import serve, sitemap_pages
+from guidebuild.site.local_server import serve, sitemap_pages
 
 
 @pytest.fixture(scope="session")

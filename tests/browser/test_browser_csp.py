@@ -21,7 +21,7 @@ from typing import ClassVar
 from browser_support import PHONE, Site, new_page, settle
 from playwright.sync_api import Browser, Page
 
-from guidebuild.localsite import serve
+from guidebuild.site.local_server import serve
 
 COLLECT = """
 window.__violations = [];

@@ -23,7 +23,7 @@ from test_browser_accessibility import AXE_SOURCE, AXE_TAGS, SCHEMES, describe
 
 from guidebuild import config as cfg
 from guidebuild.cheatsheet import extract as sources
-from guidebuild.localsite import serve
+from guidebuild.site.local_server import serve
 from support.sitekit import run_script
 
 T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)

@@ -18,9 +18,9 @@ from browser_support import Site, build_site, new_page
 from playwright.sync_api import Browser, BrowserContext, Page
 from test_browser_search import search
 
-from guidebuild.localsite import Sent, serve
 from guidebuild.offline.precache import entries
 from guidebuild.publish import publish
+from guidebuild.site.local_server import Sent, serve
 
 CACHE_NAMES = "async () => (await caches.keys()).filter(name => name.startsWith('back-massage-guide:'))"
 PDFS = ("cheatsheet/cheatsheet-a4.pdf", "cheatsheet/cheatsheet-letter.pdf")

@@ -1,4 +1,4 @@
-"""The one code registry (scripts/guidebuild/codes.py) against the code that reports and the docs that explain.
+"""The one code registry (scripts/guidebuild/codes.toml, read by codes.py) against the code that reports and the docs.
 
 A code used in `scripts/` but missing from the registry, a registered code nothing reports, and a
 code the README or CONTRIBUTING explains in other words (or with another severity) all fail here,
@@ -49,7 +49,7 @@ def test_the_registry_has_each_code_once_in_a_known_family() -> None:
 
 def test_every_code_the_scripts_use_is_registered() -> None:
     missing = {code: place for code, place in used_codes().items() if code not in CODES}
-    assert not missing, f"add these to REGISTRY in scripts/guidebuild/codes.py: {missing}"
+    assert not missing, f"add these to scripts/guidebuild/codes.toml: {missing}"
 
 
 def test_every_registered_code_is_used() -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from guidebuild import cli, pipeline
 from guidebuild.offline.check import check_offline
-from guidebuild.offline.worker import read_precache
+from guidebuild.offline.service_worker import read_precache
 from support.sitekit import front_matter, run_script
 
 PAGES = {

@@ -11,7 +11,7 @@ import pytest
 
 from guidebuild.privacy import csp, markup
 from guidebuild.privacy.css_refs import declarations_refs, stylesheet_refs
-from guidebuild.privacy.markup import Context
+from guidebuild.privacy.html_refs import Context
 
 OWN = ("https://example.org/guide/",)
 CONTEXT = Context(OWN, lambda key, src: src.endswith("ok.js"), lambda text: text == "theme();")

@@ -2,7 +2,7 @@
 
     extract.py     read the steps and the marked sections out of the pages (the single source)
     follow.py      read and check the extra markers the follow-along mode's script relies on
-    markup.py      turn them into the sheet's HTML (shared by the site page and the PDFs)
+    article.py     turn them into the sheet's HTML (shared by the site page and the PDFs)
     thumbnails.py  small, text-free copies of the step pictures for the sheet
     pdf.py         print that HTML to one-page A4 and US Letter PDFs with WeasyPrint, and check the fit
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild.cheatsheet import markup
+from guidebuild.cheatsheet import article
 from guidebuild.cheatsheet.extract import collect
 from guidebuild.cheatsheet.pdf import SIZES, page_file, sheet_page
 from guidebuild.findings import Finding
@@ -59,8 +59,8 @@ def downloads_html() -> Markup:
 def fill_cheatsheet_page(html: str, config: MkDocsConfig, page_url: str) -> tuple[str, list[Finding]]:
     """The sheet page's HTML with the PDF links and the sheet put in at the marker."""
     sources, found = collect(config)
-    links = markup.Links(config, page_url, absolute=False)
-    block = str(downloads_html()) + "\n" + str(markup.sheet_html(config, sources, links, heading_level=2))
+    links = article.Links(config, page_url, absolute=False)
+    block = str(downloads_html()) + "\n" + str(article.sheet_html(config, sources, links, heading_level=2))
     if MARKER in html:
         return html.replace(MARKER, block, 1), found
     end = html.rfind("</article>")  # a built page: at the end of the page's text

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from guidebuild.cheatsheet import markup
+from guidebuild.cheatsheet import article
 from guidebuild.cheatsheet.extract import Place, Sources, collect
 from guidebuild.findings import ERROR, WARNING, Finding, UsageError, display_path
 from guidebuild.logcapture import Collect, capture
@@ -83,7 +83,7 @@ class Printed:
 def sheet_page(config: MkDocsConfig) -> str | None:
     """The docs/ page whose front matter asks for `template: cheatsheet.html` (None if none)."""
     for page in site_pages(config):
-        if page.readable and page.meta.get("template") == markup.TEMPLATE:
+        if page.readable and page.meta.get("template") == article.TEMPLATE:
             return page.src_uri
     return None
 
@@ -152,18 +152,18 @@ def quiet_weasyprint() -> AbstractContextManager[Collect]:
 
 def pdf_document(config: MkDocsConfig, sources: Sources, page_url: str) -> str:
     """A complete small HTML document holding the sheet, with the PDF's metadata in its head."""
-    links = markup.Links(config, page_url, absolute=True)
-    sheet = markup.sheet_html(config, sources, links, heading_level=1)
-    relative = markup.Links(config, page_url, absolute=False)
-    stylesheets = [relative.asset(markup.FONT_STYLESHEET), relative.asset(markup.STYLESHEET)]
+    links = article.Links(config, page_url, absolute=True)
+    sheet = article.sheet_html(config, sources, links, heading_level=1)
+    relative = article.Links(config, page_url, absolute=False)
+    stylesheets = [relative.asset(article.FONT_STYLESHEET), relative.asset(article.STYLESHEET)]
     lang = config.theme.get("language") or "en"
     head = [
         Markup('<meta charset="utf-8">'),
-        Markup("<title>{}</title>").format(markup.sheet_title(config)),
+        Markup("<title>{}</title>").format(article.sheet_title(config)),
         Markup('<meta name="author" content="{}">').format(config.site_author or config.site_name),
         Markup('<meta name="description" content="{}">').format(
             f"The whole {len(sources.steps)}-step routine, the comfort scale and the safety checks on "
-            f"one page. Full guide: {markup.site_url(config)}"),
+            f"one page. Full guide: {article.site_url(config)}"),
         Markup('<meta name="keywords" content="back massage, cheat sheet, routine, safety">'),
         *(Markup('<link rel="stylesheet" href="{}">').format(href) for href in stylesheets),
     ]
@@ -272,7 +272,7 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
     weasyprint = _weasyprint()
     file = page_file(config, src)
     out_dir = (staging / file.dest_uri).parent
-    for stylesheet in (markup.FONT_STYLESHEET, markup.STYLESHEET):
+    for stylesheet in (article.FONT_STYLESHEET, article.STYLESHEET):
         if not (staging / stylesheet).is_file():
             found.append(Finding(str(Path(config.docs_dir) / stylesheet), 0, 0, "CHS022",
                                  "a stylesheet of the cheat sheet is missing",
@@ -301,7 +301,7 @@ def print_pdfs(config: MkDocsConfig, staging: Path) -> tuple[list[Printed], list
             found.append(_resource_finding(config, staging, url, reason))
         for record in errors:
             # At the stylesheet's source in docs/: the staging copy is gone when the message is read.
-            found.append(Finding(str(Path(config.docs_dir) / markup.STYLESHEET), 0, 0, "CHS024",
+            found.append(Finding(str(Path(config.docs_dir) / article.STYLESHEET), 0, 0, "CHS024",
                                  f"WeasyPrint: {record.getMessage().splitlines()[0]}"))
         if any(f.is_error for f in found):
             return [], found

@@ -6,7 +6,7 @@ matter (the template shows both to readers), and this check makes the build say 
 safety fix from being published. A `last_reviewed` date in the future is an error, because the
 page would tell readers it was checked on a day that has not come yet.
 
-Codes: REV000-REV002 (their meanings are in guidebuild/codes.py, the one registry).
+Codes: REV000-REV002 (their meanings are in guidebuild/codes.toml, the one registry).
 
 Left to the front matter check (`frontmatter.py`) so nothing is reported twice: missing fields,
 YAML errors, values that are not dates (FM005) and next_review not after last_reviewed (FM006).

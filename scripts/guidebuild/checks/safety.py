@@ -14,7 +14,7 @@ A guide about massage needs no scripts, frames or plug-ins, and every picture it
     SAFE006  an SVG file with a DOCTYPE internal subset (entity declarations)
     SAFE007  an SVG file that is not well-formed XML
     (SAFE008, unsafe characters in front matter, is in site/frontmatter.py; the one-line meanings
-    of all codes are in guidebuild/codes.py.)
+    of all codes are in guidebuild/codes.toml.)
 
 How: a real HTML tokenizer (`html.parser`), never a regex over the whole file, reads the HTML. For
 Markdown pages the truth is the *rendered* page (rendered with the site's own extensions), because

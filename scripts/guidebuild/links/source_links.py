@@ -39,7 +39,7 @@ from guidebuild.site.markdown_map import (
 from guidebuild.site.pages import SitePages, site_pages
 from guidebuild.workers import WorkerPool, default_jobs
 
-# The LNK codes, their severities and meanings are in guidebuild/codes.py (the one registry).
+# The LNK codes, their severities and meanings are in guidebuild/codes.toml (the one registry).
 
 OMITTED_CHOICES = ("auto", "warn", "error", "ignore")
 

@@ -24,7 +24,7 @@ def _built_file(site_dir: Path, url: str) -> Path:
 
 
 def check_worker(site_dir: Path, shown_root: Path) -> list[Finding]:
-    from guidebuild.offline.worker import read_precache
+    from guidebuild.offline.service_worker import read_precache
 
     worker = site_dir / WORKER_NAME
     shown = str(shown_root / WORKER_NAME)

@@ -8,6 +8,6 @@ the build runs:
     page_fields.py  front-matter `template:` and `icon:` must name real theme files
     csp.py          output step: a Content-Security-Policy meta, with hashes, on every page
     output.py       output step: every file to be published read and allow-listed (last step)
-    markup.py       the HTML/SVG/XML rules output.py applies; css_refs.py the CSS reader (tinycss2)
+    html_refs.py    the HTML/SVG/XML rules output.py applies; css_refs.py the CSS reader (tinycss2)
     urls.py         the one rule: a fetch must stay on this site
 """

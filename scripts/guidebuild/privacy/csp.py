@@ -26,7 +26,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import Finding
-from guidebuild.privacy.markup import EXECUTABLE_TYPES
+from guidebuild.privacy.html_refs import EXECUTABLE_TYPES
 from guidebuild.publish import StagedSite
 
 META_NAME = "Content-Security-Policy"

@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from guidebuild.findings import ERROR, Finding, display_path
-from guidebuild.privacy import markup
-from guidebuild.privacy.markup import Context, Problem
+from guidebuild.privacy import html_refs
+from guidebuild.privacy.html_refs import Context, Problem
 from guidebuild.privacy.urls import own_prefixes, short, stays_here
 from guidebuild.publish import StagedSite
 
@@ -157,7 +157,7 @@ def _manifest_problems(text: str, context: Context) -> list[Problem]:
     try:
         data = json.loads(text)
     except ValueError as error:
-        return [Problem(0, 0, markup.PRIV_FETCH, f"not valid JSON ({error}), so it cannot be checked", "")]
+        return [Problem(0, 0, html_refs.PRIV_FETCH, f"not valid JSON ({error}), so it cannot be checked", "")]
     problems = []
     stack = [data]
     while stack:
@@ -166,7 +166,7 @@ def _manifest_problems(text: str, context: Context) -> list[Problem]:
             for key, value in item.items():
                 if key in MANIFEST_URL_KEYS and isinstance(value, str) and not stays_here(value, context.own_prefixes):
                     line = text[: text.find(value)].count("\n") + 1 if value in text else 0
-                    problems.append(Problem(line, 0, markup.PRIV_FETCH,
+                    problems.append(Problem(line, 0, html_refs.PRIV_FETCH,
                                             f"`{key}` names {short(value)}, which is not a file of this site", value))
                 else:
                     stack.append(value)
@@ -182,11 +182,12 @@ def _file_problems(path: Path, key: str, context: Context) -> list[Problem]:
     if suffix not in PUBLISHED:
         return [Problem(0, 0, "PRIV003", f"'{path.name}': files of type '{suffix or path.name}' are not published", "")]
     if suffix in HTML:
-        return markup.html_problems(key, path.read_text(encoding="utf-8", errors="replace"), context)
+        return html_refs.html_problems(key, path.read_text(encoding="utf-8", errors="replace"), context)
     if suffix in XML:
-        return markup.xml_problems(path.read_bytes(), context)
+        return html_refs.xml_problems(path.read_bytes(), context)
     if suffix == ".css":
-        return markup.css_problems(path.read_text(encoding="utf-8", errors="replace"), 1, 1, "the stylesheet", context)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        return html_refs.css_problems(text, 1, 1, "the stylesheet", context)
     if suffix == ".webmanifest" or (suffix == ".json" and "manifest" in path.name):
         return _manifest_problems(path.read_text(encoding="utf-8", errors="replace"), context)
     return []
@@ -201,7 +202,7 @@ def check_built_files(config: MkDocsConfig, out_dir: Path, shown_as: Path | None
     prefixes = own_prefixes(config.site_url)
 
     def shipped_script(key: str, src: str) -> bool:
-        return markup.resolve(key, src, site_path, prefixes) in shipped
+        return html_refs.resolve(key, src, site_path, prefixes) in shipped
 
     # Inline scripts only from the theme's own templates: overrides/ loads scripts from files.
     theme_dirs = list(config.theme.dirs[1:] if config.theme.custom_dir else config.theme.dirs)
@@ -215,7 +216,7 @@ def check_built_files(config: MkDocsConfig, out_dir: Path, shown_as: Path | None
             key = path.relative_to(out_dir).as_posix()
             problems = [] if key in copies else _file_problems(path, key, context)
             if key in foreign:
-                problems.append(Problem(0, 0, markup.PRIV_CODE, "a script file the build did not ship: only the "
+                problems.append(Problem(0, 0, html_refs.PRIV_CODE, "a script file the build did not ship: only the "
                                         f"theme's scripts and docs/{PROJECT_SCRIPTS} may run", ""))
             built = shown_root / key
             findings += [_finding(problem, key, built, sources) for problem in problems]
@@ -223,18 +224,18 @@ def check_built_files(config: MkDocsConfig, out_dir: Path, shown_as: Path | None
 
 
 HINTS = {
-    markup.PRIV_FETCH: "Save a copy under docs/assets/ (if its licence allows) and use a relative path; "
+    html_refs.PRIV_FETCH: "Save a copy under docs/assets/ (if its licence allows) and use a relative path; "
                        "link to other sites with a plain link instead.",
-    markup.PRIV_CODE: "Scripts belong in docs/javascripts/ and are loaded by a template block; pages run no code.",
+    html_refs.PRIV_CODE: "Scripts belong in docs/javascripts/ and are loaded by a template block; pages run no code.",
     "PRIV003": "Publish pages as Markdown, pictures as SVG/PNG/JPEG/WebP/AVIF/GIF, styles as .css and scripts "
                "from docs/javascripts/.",
-    markup.PRIV_STYLE_ATTRIBUTE: "Give the element a class and style it in docs/stylesheets/*.css.",
+    html_refs.PRIV_STYLE_ATTRIBUTE: "Give the element a class and style it in docs/stylesheets/*.css.",
 }
 
 
 def _finding(problem: Problem, key: str, built: Path, sources: _Sources) -> Finding:
     place = sources.locate(key, problem.needle) if problem.needle else None
-    if place is None and problem.code in ("PRIV003", markup.PRIV_CODE) and not problem.needle:
+    if place is None and problem.code in ("PRIV003", html_refs.PRIV_CODE) and not problem.needle:
         source = Path(sources.docs) / key
         place = (str(source), 0, 0) if source.is_file() else None
     if place is None:

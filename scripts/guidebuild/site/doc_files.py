@@ -5,7 +5,7 @@ a page saved in Latin-1, two pages whose names differ only in case (both fine on
 on macOS and Windows), a symlink that publishes a file from outside `docs/`. Each becomes a
 finding with the place to fix.
 
-Codes: SRC001-SRC007 (see guidebuild/codes.py); SRC007, a page that takes too long to check,
+Codes: SRC001-SRC007 (see guidebuild/codes.toml); SRC007, a page that takes too long to check,
 comes from checks/docs_folder.py.
 (A nav entry for a missing file is LNK008, from the link check.)
 """

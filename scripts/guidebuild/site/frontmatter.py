@@ -7,7 +7,7 @@ templates also insert `title` and `description` into the HTML without escaping t
 becomes a finding at the line (and column) in the page, so a contributor can jump straight to it.
 
 Codes: FM001-FM007, and SAFE008 for a front-matter text (any field, any depth) that contains `<`,
-`>` or `"`, which the templates would print unescaped (their meanings are in guidebuild/codes.py).
+`>` or `"`, which the templates would print unescaped (their meanings are in guidebuild/codes.toml).
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ Rendering leaves out MkDocs' own link rewriting on purpose: links keep their sou
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,7 @@ class Page:
     data: bytes | None = field(default=None, repr=False)
     text: str | None = field(default=None, repr=False)  # None when the file was refused
     read_findings: list[Finding] = field(default_factory=list)  # not UTF-8, too big
+    read_error: str | None = field(default=None, repr=False)  # why the file was not read at all
     _front_matter: frontmatter.FrontMatter | None = field(default=None, repr=False)
     _rendered: PageRender | None = field(default=None, repr=False)
     _tree: Element | None = field(default=None, repr=False)
@@ -177,6 +180,11 @@ class SitePages:
         page = Page(file.rel, file.path, self)
         # An OSError (permission denied, a folder where a file was) is the computer's problem, not
         # the page's: it reaches the command, which reports it as ENV001 (exit 2).
+        if not stat.S_ISREG(os.stat(file.path).st_mode):
+            # A named pipe or a device named like a page: reading it would block for ever.
+            page.data, page.text = b"", None
+            page.read_error = "it is not a regular file (a named pipe or a device), so it was not read"
+            return page
         page.data, page.text, page.read_findings = doc_files.read_checked(file)
         return page
 
@@ -184,7 +192,7 @@ class SitePages:
         """Render one page's body (called once per page, by `Page.rendered`)."""
         self.renders += 1
         if not page.readable:
-            return PageRender(error="the page could not be read", html="")
+            return PageRender(error=page.read_error or "the page could not be read", html="")
         return self.renderer.render(page.body, html=self.full if html is None else html)
 
     def prepare(self, wanted: list[tuple[str, str]], jobs: int) -> None:
@@ -208,7 +216,8 @@ class SitePages:
             page = self._pages.get(uri)
             if page is not None and page._rendered is not None:
                 continue  # rendered in this process (a small job)
-            page = Page(uri, Path(path), self, None, text, read_findings, matter, rendered)
+            page = Page(uri, Path(path), self, text=text, read_findings=read_findings,
+                        _front_matter=matter, _rendered=rendered)
             self._pages[uri] = page
             self.renders += 1
 

@@ -31,7 +31,7 @@ def precache_data(files: list[Entry]) -> dict:
 
 #: What replaces the template's opening comment in sw.js: browsers fetch sw.js again each time
 #: they check for a new version, so the long explanation stays in the template.
-GENERATED_NOTE = "/* Back Massage Guide's service worker, written by scripts/guidebuild/offline/worker.py " \
+GENERATED_NOTE = "/* Back Massage Guide's service worker, written by scripts/guidebuild/offline/service_worker.py " \
                  "from worker.js: edit that, not this. */\n"
 
 

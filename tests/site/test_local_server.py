@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guidebuild import localsite
-from guidebuild.localsite import serve, sitemap_pages
+from guidebuild.site import local_server
+from guidebuild.site.local_server import serve, sitemap_pages
 
 
 @pytest.fixture
@@ -80,13 +80,13 @@ def test_a_browser_hanging_up_prints_no_traceback(built: Path, capfd: pytest.Cap
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     (built / "big.css").write_text("p { color: red }\n" * 400_000, encoding="utf-8")
     errors: list[BaseException | None] = []
-    quiet = localsite._QuietServer.handle_error
+    quiet = local_server._QuietServer.handle_error
 
-    def recording(self: localsite._QuietServer, request: object, address: object) -> None:
+    def recording(self: local_server._QuietServer, request: object, address: object) -> None:
         errors.append(sys.exc_info()[1])
         quiet(self, request, address)
 
-    monkeypatch.setattr(localsite._QuietServer, "handle_error", recording)
+    monkeypatch.setattr(local_server._QuietServer, "handle_error", recording)
     with serve(built) as base:
         for _ in range(3):
             _hang_up_mid_answer(base)
@@ -99,7 +99,7 @@ def test_a_browser_hanging_up_prints_no_traceback(built: Path, capfd: pytest.Cap
 
 def test_other_server_errors_are_still_printed(built: Path, capfd: pytest.CaptureFixture[str]) -> None:
     with serve(built):
-        server = localsite._QuietServer(("127.0.0.1", 0), localsite._Handler)
+        server = local_server._QuietServer(("127.0.0.1", 0), local_server._Handler)
         try:
             raise ValueError("a real bug in a handler")
         except ValueError:
