@@ -4,7 +4,7 @@
     python scripts/content_report.py [-f mkdocs.yml] [--format text|json|github] [PAGE ...]
 
 Prints one row per page (words, Flesch-Kincaid grade, average and longest sentence, citations),
-then the findings as `path:line:col: CODE message`: a grade above 8 or sentences averaging more
+then the findings as `path:line:col: CODE message`: a grade above 6 or sentences averaging more
 than 20 words (RDG001, RDG002), a claim of benefit or risk without a citation (CIT001), a
 footnote that cites nothing (CIT002), glossary terms no page uses (GLO001, GLO002). Name pages
 to report on only those (the glossary check then is skipped). `--format json` prints one JSON

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from guidebuild import config as cfg
-from guidebuild.cheatsheet import extract, markup, thumbnails
+from guidebuild.cheatsheet import article, extract, thumbnails
 from guidebuild.findings import Finding
 from support.sitekit import ROOT, front_matter
 
@@ -292,11 +292,11 @@ def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini
     root = mini_site(pages(routine=routine), name="escape")
     config = cfg.load(str(root / "mkdocs.yml"))
     sheet, _ = extract.collect(config)
-    html = str(markup.sheet_html(config, sheet, markup.Links(config, "cheatsheet/", absolute=False)))
+    html = str(article.sheet_html(config, sheet, article.Links(config, "cheatsheet/", absolute=False)))
     assert "Rest hands &lt;b&gt; &amp; breathe." in html
     assert 'href="../routine/#step-1"' in html
     assert "data:image/svg+xml;base64," in html
-    pdf_links = markup.Links(config, "cheatsheet/", absolute=True)
+    pdf_links = article.Links(config, "cheatsheet/", absolute=True)
     assert pdf_links.page("routine.md", "step-2") == "https://example.org/mini/routine/#step-2"
 
 

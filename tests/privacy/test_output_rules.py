@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from guidebuild.privacy import csp, markup
+from guidebuild.privacy import csp, html_refs
 from guidebuild.privacy.css_refs import declarations_refs, stylesheet_refs
 from guidebuild.privacy.html_refs import Context
 
@@ -37,7 +37,7 @@ CSS_SPELLINGS = [
 
 @pytest.mark.parametrize("css", CSS_SPELLINGS)
 def test_every_spelling_of_a_css_fetch_is_read(css: str) -> None:
-    problems = markup.css_problems(css, 1, 1, "the stylesheet", CONTEXT)
+    problems = html_refs.css_problems(css, 1, 1, "the stylesheet", CONTEXT)
     assert [p.code for p in problems] == ["PRIV001"], (css, stylesheet_refs(css))
     assert "a.example" in problems[0].message
 
@@ -46,11 +46,11 @@ def test_every_spelling_of_a_css_fetch_is_read(css: str) -> None:
                                  'p{content:"https://a.example/"}', "@namespace svg url(http://www.w3.org/2000/svg);",
                                  "@import 'local.css';", "p{background:url(https://example.org/guide/i.png)}"])
 def test_what_stays_on_this_site_is_fine(css: str) -> None:
-    assert markup.css_problems(css, 1, 1, "the stylesheet", CONTEXT) == []
+    assert html_refs.css_problems(css, 1, 1, "the stylesheet", CONTEXT) == []
 
 
 def test_an_import_of_a_data_url_is_refused() -> None:
-    assert markup.css_problems("@import url(data:image/png;base64,AAAA);", 1, 1, "x", CONTEXT)
+    assert html_refs.css_problems("@import url(data:image/png;base64,AAAA);", 1, 1, "x", CONTEXT)
 
 
 def test_style_attribute_declarations_are_read() -> None:
@@ -96,7 +96,7 @@ HTML_CASES = [
 
 @pytest.mark.parametrize(("html", "code"), HTML_CASES)
 def test_each_fetch_or_foreign_script_in_a_page_is_found(html: str, code: str) -> None:
-    codes = {p.code for p in markup.html_problems("page/index.html", html, CONTEXT)}
+    codes = {p.code for p in html_refs.html_problems("page/index.html", html, CONTEXT)}
     assert code in codes, (html, codes)
 
 
@@ -108,7 +108,7 @@ def test_each_fetch_or_foreign_script_in_a_page_is_found(html: str, code: str) -
     '<meta http-equiv="refresh" content="0; url=../other/">', '<svg><a href="https://example.com/"><rect/></a></svg>',
 ])
 def test_links_own_files_and_theme_scripts_are_fine(html: str) -> None:
-    assert markup.html_problems("page/index.html", html, CONTEXT) == []
+    assert html_refs.html_problems("page/index.html", html, CONTEXT) == []
 
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:q="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink">{}</svg>'
@@ -126,13 +126,13 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:q="http://www.w3.org/2000/s
     ('<feImage href="https://a.example/i.png"/>', "PRIV001"),
 ])
 def test_svg_is_read_namespace_aware(body: str, code: str) -> None:
-    codes = {p.code for p in markup.xml_problems(SVG.format(body).encode(), CONTEXT)}
+    codes = {p.code for p in html_refs.xml_problems(SVG.format(body).encode(), CONTEXT)}
     assert code in codes, (body, codes)
 
 
 def test_an_xml_stylesheet_and_entities_are_refused() -> None:
-    assert markup.xml_problems(b'<?xml-stylesheet href="https://a.example/x.css"?><svg/>', CONTEXT)
-    assert markup.xml_problems(b'<!DOCTYPE svg [<!ENTITY u "https://a.example/">]><svg/>', CONTEXT)
+    assert html_refs.xml_problems(b'<?xml-stylesheet href="https://a.example/x.css"?><svg/>', CONTEXT)
+    assert html_refs.xml_problems(b'<!DOCTYPE svg [<!ENTITY u "https://a.example/">]><svg/>', CONTEXT)
 
 
 def test_the_theme_s_own_assets_pass_the_same_rules() -> None:
@@ -142,9 +142,9 @@ def test_the_theme_s_own_assets_pass_the_same_rules() -> None:
     checked = 0
     for path in sorted(assets.rglob("*")):
         if path.suffix == ".css":
-            problems = markup.css_problems(path.read_text(encoding="utf-8"), 1, 1, path.name, CONTEXT)
+            problems = html_refs.css_problems(path.read_text(encoding="utf-8"), 1, 1, path.name, CONTEXT)
         elif path.suffix == ".svg":
-            problems = markup.xml_problems(path.read_bytes(), CONTEXT)
+            problems = html_refs.xml_problems(path.read_bytes(), CONTEXT)
         else:
             continue
         checked += 1
