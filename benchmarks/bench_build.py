@@ -56,10 +56,11 @@ sys.path.insert(0, sys.argv[1])
 from guidebuild import config as cfg
 from guidebuild.cheatsheet.extract import collect
 from guidebuild.cheatsheet.pdf import print_cheatsheet
+from guidebuild.publish import StagedSite
 config = cfg.load(sys.argv[2])
 collect(config)  # in the build, the sheet's sources are gathered before this step
 started = time.process_time()
-found = print_cheatsheet(config, Path(sys.argv[3]))
+found = print_cheatsheet(config, StagedSite(Path(sys.argv[3]), Path(sys.argv[3])))
 print(time.process_time() - started, len(found))
 """
 
