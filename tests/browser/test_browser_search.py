@@ -56,3 +56,27 @@ def test_a_misspelt_technique_is_not_found_unless_asked_for_fuzzily(page: Page, 
     assert (summary, pages) == (NO_RESULTS, [])
     summary, pages = search(page, site, "efleurage~1")
     assert pages and pages[0].endswith("techniques/"), summary
+
+
+def test_the_search_index_loads_only_when_the_reader_opens_the_search(page: Page, site: Site) -> None:
+    """docs/javascripts/search-on-demand.js: a page that is only read never downloads the index;
+    the "/" key (Material's shortcut, which focuses the field) starts the download, and a
+    search typed straight away still finds its page."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.goto(site.url(""), wait_until="networkidle")
+    page.wait_for_timeout(300)  # the bundle has started and sent what it sends at once
+    assert not [path for path in asked if path.endswith("/search/search_index.json")], asked
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("tapotement")
+    page.wait_for_function("() => /matching document/.test("
+                           "document.querySelector('.md-search-result__meta').textContent)")
+    first = page.eval_on_selector(".md-search-result__item > a", "link => link.pathname")
+    assert first.endswith("techniques/")
+
+
+def test_an_address_with_a_search_in_it_loads_the_index_at_once(page: Page, site: Site) -> None:
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.goto(site.url("") + "?q=effleurage", wait_until="load")
