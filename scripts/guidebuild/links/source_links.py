@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -152,7 +151,7 @@ def _read_static(file: File) -> PageRender:
     page = PageRender()
     try:
         path = file.abs_src_path or ""
-        if not stat.S_ISREG(os.stat(path).st_mode) or os.path.getsize(path) > doc_files.MAX_PAGE_BYTES:
+        if not doc_files.is_regular_file(path) or os.path.getsize(path) > doc_files.MAX_PAGE_BYTES:
             raise OSError(f"{path} is not a regular file of a sane size")
         scanner = RawHTMLScanner(page)
         scanner.feed(Path(path).read_text(encoding="utf-8", errors="replace"))

@@ -13,6 +13,7 @@ comes from checks/docs_folder.py.
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,13 @@ def _case_collisions(folder: str, names: list[str]) -> list[Finding]:
         else:
             seen[folded] = name
     return findings
+
+
+def is_regular_file(path: str | os.PathLike[str]) -> bool:
+    """A plain file, not a named pipe or a device named like a page: reading one of those would block
+    for ever, so the walk skips them and every reader refuses them. (An OSError from `stat`, such
+    as permission denied, is left to the caller: it is the computer's problem, not the page's.)"""
+    return stat.S_ISREG(os.stat(path).st_mode)
 
 
 def read_checked(file: DocFile) -> tuple[bytes, str | None, list[Finding]]:

@@ -18,8 +18,6 @@ Rendering leaves out MkDocs' own link rewriting on purpose: links keep their sou
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,8 +178,7 @@ class SitePages:
         page = Page(file.rel, file.path, self)
         # An OSError (permission denied, a folder where a file was) is the computer's problem, not
         # the page's: it reaches the command, which reports it as ENV001 (exit 2).
-        if not stat.S_ISREG(os.stat(file.path).st_mode):
-            # A named pipe or a device named like a page: reading it would block for ever.
+        if not doc_files.is_regular_file(file.path):
             page.data, page.text = b"", None
             page.read_error = "it is not a regular file (a named pipe or a device), so it was not read"
             return page
