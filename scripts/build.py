@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from guidebuild.cli import main  # main(argv: Sequence[str] | None = None) -> int
+from guidebuild.cli import exit_now, main  # main(argv: Sequence[str] | None = None) -> int
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_now(main())

@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from guidebuild.cli import exit_now
 from guidebuild.links.check_command import main  # main(argv: Sequence[str] | None = None) -> int
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_now(main())

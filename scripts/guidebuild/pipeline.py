@@ -1,9 +1,10 @@
 """The build as one function: the stages it runs, in order, and everything they found.
 
 `build()` runs the source checks (nothing is written if they find an error), renders the site
-into a staging folder, runs the output stages on it, and publishes it only when every stage came
-back clean. It returns the findings and a note on what became of the site folder; it never
-prints a finding or picks an exit code (`cli` does). Adding a stage is one line below.
+into a staging folder (in a second process, beside the checks, where the machine has two cores),
+runs the output stages on it, and publishes it only when every stage came back clean. It returns
+the findings and a note on what became of the site folder; it never prints a finding or picks an
+exit code (`cli` does). Adding a stage is one line below.
 
 A source check is `check(config) -> list[Finding]`; an output stage is
 `stage(config, staged: StagedSite) -> list[Finding]` and works on `staged.folder`, naming files in
@@ -20,7 +21,7 @@ from typing import Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild import publish, render
+from guidebuild import publish, render, workers
 from guidebuild.findings import ExitCode, Finding, UsageError
 from guidebuild.publish import StagedSite
 from guidebuild.site import generator
@@ -124,17 +125,20 @@ def build(config: MkDocsConfig, progress: Reporter) -> BuildResult:
     result = BuildResult()
     try:
         # pymdownx.snippets resolves include paths against the working folder; pin it to the project.
-        with project_cwd(config):
-            skipped = _run_source_checks(config, progress, result.findings)
-            if _errors(result.findings):
-                return _failed(result, f"Nothing was written: fix the errors above. {skipped}"
-                                       f"{publish.site_state(site_dir)}")
-            with publish.staging_folder(site_dir) as staging:
-                staged = StagedSite(staging, site_dir)
-                if not _render_and_check(config, staged, progress, result.findings):
+        with project_cwd(config), publish.staging_folder(site_dir) as staging:
+            staged = StagedSite(staging, site_dir)
+            # The render needs nothing the source checks find, so it starts now, in a second process
+            # beside them (workers.Beside); after an error in the checks it is stopped and the
+            # staging folder goes, so nothing is written.
+            with workers.Beside(render.render_site, config, staged.folder) as rendering:
+                skipped = _run_source_checks(config, progress, result.findings)
+                if _errors(result.findings):
+                    return _failed(result, f"Nothing was written: fix the errors above. {skipped}"
+                                           f"{publish.site_state(site_dir)}")
+                if not _render_and_check(config, staged, rendering, progress, result.findings):
                     return _failed(result, f"The build failed. {publish.site_state(site_dir)}")
-                with progress.stage("Publishing"):
-                    publish.publish(staged.folder, site_dir)
+            with progress.stage("Publishing"):
+                publish.publish(staged.folder, site_dir)
         result.note = f"Built {publish.shown(site_dir)}"
         return result
     except UsageError as error:
@@ -162,11 +166,12 @@ def _run_source_checks(config: MkDocsConfig, progress: Reporter, found: list[Fin
     return ""
 
 
-def _render_and_check(config: MkDocsConfig, staged: StagedSite, progress: Reporter,
-                      found: list[Finding]) -> bool:
-    """Render into the staging folder and run the output stages; False as soon as one finds an error."""
-    with progress.stage(f"Rendering the site with {generator.title()}"):
-        found += render.render_site(config, staged.folder)
+def _render_and_check(config: MkDocsConfig, staged: StagedSite, rendering: workers.Beside[list[Finding]],
+                      progress: Reporter, found: list[Finding]) -> bool:
+    """Finish the render into the staging folder, run the output stages; False at the first error."""
+    begun = " (begun beside the checks)" if rendering.in_parallel else ""
+    with progress.stage(f"Rendering the site with {generator.title()}{begun}"):
+        found += rendering.result()
     if _errors(found):
         return False
     for stage in output_stages():

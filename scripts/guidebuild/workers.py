@@ -1,4 +1,4 @@
-"""Run a function over many items on every core, or in this process when that is quicker.
+"""Use the other cores: a function over many items (`WorkerPool`), or one call beside this one (`Beside`).
 
 Rendering pages is pure CPU work in Python, so threads do not help; worker processes do. They are
 started with `fork`, so they inherit everything already loaded (the MkDocs configuration, the
@@ -8,11 +8,18 @@ this process: starting workers costs more than rendering a few dozen pages.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
+import signal
+import sys
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, BinaryIO, Generic, TypeVar
+
+T = TypeVar("T")
 
 PARALLEL_THRESHOLD = 48  # items; below this, starting worker processes costs more than it saves
 CHUNK = 64
@@ -61,3 +68,106 @@ class WorkerPool:
     def __exit__(self, *exc: object) -> None:
         if self.executor is not None:
             self.executor.shutdown()
+
+
+class Beside(Generic[T]):
+    """`function(*args)` started now in a forked child process; `result()` waits for what it returned.
+
+    Why: the build's MkDocs render needs nothing the source checks find, and they need nothing it
+    writes, so on two cores they can run at once (the build is then about as long as the longer of
+    the two, not their sum). The child works on a copy of this process's memory: it can write files
+    but changes no object here, so `function` must return everything the caller needs (picklable).
+
+    Where `fork` is missing or only one core may be used, nothing starts early: `result()` runs the
+    call in this process, so callers need no second path. Always call `result()` or `cancel()`
+    (a `with` block cancels on the way out): both wait for the child, so that nobody deletes a
+    folder it is still writing into. An exception in the child is raised again by `result()`, with
+    the child's traceback attached as a note.
+    """
+
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        self._function, self._args = function, args
+        self._pid: int | None = None
+        self._pipe: BinaryIO | None = None
+        self._finished = False
+        if default_jobs() > 1 and hasattr(os, "fork"):
+            self._start()
+
+    @property
+    def in_parallel(self) -> bool:
+        """Is the call running (or did it run) in another process?"""
+        return self._pipe is not None
+
+    def _start(self) -> None:
+        reader, writer = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns, so nothing of the parent's (cleanups, atexit) runs twice
+            os.close(reader)
+            self._run_in_child(writer)
+        os.close(writer)
+        self._pid, self._pipe = pid, os.fdopen(reader, "rb")
+
+    def _run_in_child(self, writer: int) -> None:
+        # Ctrl-C reaches the whole process group: the parent decides what happens, and cancels us.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        status = 0
+        try:
+            outcome: tuple[str, Any] = ("ok", self._function(*self._args))
+        except BaseException as error:  # every outcome goes back to the parent
+            outcome = ("error", (error, traceback.format_exc()))
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                try:
+                    data = pickle.dumps(outcome)
+                except Exception:  # an unpicklable result or exception: send its text instead
+                    text = outcome[1][1] if outcome[0] == "error" else f"cannot send a {type(outcome[1])}"
+                    data = pickle.dumps(("error", (RuntimeError(text), text)))
+                pipe.write(data)
+        except BaseException:  # the parent finds the pipe empty and says so
+            status = 1
+        os._exit(status)
+
+    def result(self) -> T:
+        """What the call returned (waiting for the child), or its exception raised here."""
+        if self._finished:
+            raise RuntimeError("Beside.result() was called twice")
+        self._finished = True
+        if self._pipe is None:
+            return self._function(*self._args)
+        try:
+            data = self._pipe.read()
+        except BaseException:  # Ctrl-C while waiting: stop the child before anyone removes its files
+            self.cancel()
+            raise
+        self._pipe.close()
+        _, status = os.waitpid(self._pid, 0) if self._pid is not None else (0, 0)
+        self._pid = None
+        if not data:
+            raise RuntimeError(f"the process running {self._function.__qualname__} ended without a result "
+                               f"(wait status {status})")
+        kind, value = pickle.loads(data)
+        if kind == "ok":
+            return value
+        error, child_traceback = value
+        error.add_note(f"In the child process that ran {self._function.__qualname__}:\n{child_traceback}")
+        raise error
+
+    def cancel(self) -> None:
+        """Stop the child if it is still running and wait until it has gone; nothing when it has."""
+        self._finished = True
+        if self._pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._pipe is not None:
+            self._pipe.close()
+
+    def __enter__(self) -> Beside[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()

@@ -116,12 +116,21 @@ def test_disk_full_on_a_real_small_file_system(mini_site, tmp_path: Path) -> Non
     assert sorted(p.name for p in after.iterdir()) == ["site"]
 
 
+def _running(pid: int) -> bool:
+    """Is process `pid` still there, and not a zombie? (Linux /proc)"""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
 SLOW_HOOK = '''
-import pathlib, time
+import os, pathlib, time
 
 def on_post_build(config):
-    """Hold the build in the middle of rendering so the test can press Ctrl-C."""
-    pathlib.Path(config.config_file_path).with_name("rendering.flag").write_text("1")
+    """Hold the build in the middle of rendering so the test can press Ctrl-C; say which process renders."""
+    pathlib.Path(config.config_file_path).with_name("rendering.flag").write_text(str(os.getpid()))
     time.sleep(120)
 '''
 
@@ -136,16 +145,25 @@ def _interrupt(process: subprocess.Popen[str], ready, signum: int = signal.SIGIN
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_ctrl_c_while_rendering_keeps_the_previous_site(mini_site, signum: int) -> None:
+def test_ctrl_c_while_rendering_keeps_the_previous_site(mini_site, tmp_path: Path, signum: int) -> None:
     root = mini_site(GOOD, config="hooks:\n  - slow_hook.py\n")
     (root / "slow_hook.py").write_text(SLOW_HOOK, encoding="utf-8")
     before = seed_previous_site(root / "site")
-    process = subprocess.Popen(_build_args(root), cwd=root, env=ENV, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stdout, stderr = _interrupt(process, (root / "rendering.flag").exists, signum)
+    log = tmp_path / "stderr.txt"
+
+    def rendering() -> bool:  # MkDocs is in the hook, and the build is waiting for it (checks done)
+        return (root / "rendering.flag").exists() and "Rendering the site" in log.read_text(encoding="utf-8")
+
+    with log.open("w", encoding="utf-8") as errors:
+        process = subprocess.Popen(_build_args(root), cwd=root, env=ENV, text=True,
+                                   stdout=subprocess.PIPE, stderr=errors)
+        stdout, _ = _interrupt(process, rendering, signum)
+    stderr = log.read_text(encoding="utf-8")
+    renderer = int((root / "rendering.flag").read_text(encoding="utf-8"))
+    assert not _running(renderer), "the process rendering the site outlived the build"
     result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     assert_refused(result, 130, site_dir=root / "site", before=before)
-    assert "Rendering the site with MkDocs … stopped" in stderr
+    assert "Rendering the site with MkDocs (begun beside the checks) … stopped" in stderr
     assert "Interrupted. The previous site/ was left as it was." in stderr
 
 

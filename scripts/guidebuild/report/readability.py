@@ -59,6 +59,9 @@ def _textstat() -> ModuleType:
                                  f"textstat is not installed for {sys.executable}", ERROR,
                                  "Run `make site` (it creates .venv with the pinned requirements), then "
                                  "run the command again with `.venv/bin/python`.")) from None
+    from guidebuild.report.pronunciations import use_with_textstat
+
+    use_with_textstat()  # the same syllable counts, without textstat's slow dictionary load
     return textstat
 
 
