@@ -14,6 +14,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -89,6 +90,7 @@ class Beside(Generic[T]):
         self._function, self._args = function, args
         self._pid: int | None = None
         self._pipe: BinaryIO | None = None
+        self._lifeline = -1
         self._finished = False
         if default_jobs() > 1 and hasattr(os, "fork"):
             self._start()
@@ -100,19 +102,26 @@ class Beside(Generic[T]):
 
     def _start(self) -> None:
         reader, writer = os.pipe()
+        # The child's lifeline: the parent holds the writing end and never writes. If the parent
+        # dies (even by SIGKILL) the child reads end-of-file and exits at once, so a killed build
+        # never leaves a render running, or its lock on the staging folder held.
+        lifeline, held = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: never returns, so nothing of the parent's (cleanups, atexit) runs twice
             os.close(reader)
-            self._run_in_child(writer)
+            os.close(held)
+            self._run_in_child(writer, lifeline)
         os.close(writer)
-        self._pid, self._pipe = pid, os.fdopen(reader, "rb")
+        os.close(lifeline)
+        self._pid, self._pipe, self._lifeline = pid, os.fdopen(reader, "rb"), held
 
-    def _run_in_child(self, writer: int) -> None:
+    def _run_in_child(self, writer: int, lifeline: int) -> None:
         # Ctrl-C reaches the whole process group: the parent decides what happens, and cancels us.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        threading.Thread(target=_exit_when_parent_is_gone, args=(lifeline,), daemon=True).start()
         status = 0
         try:
             outcome: tuple[str, Any] = ("ok", self._function(*self._args))
@@ -145,6 +154,7 @@ class Beside(Generic[T]):
         self._pipe.close()
         _, status = os.waitpid(self._pid, 0) if self._pid is not None else (0, 0)
         self._pid = None
+        self._close_lifeline()
         if not data:
             raise RuntimeError(f"the process running {self._function.__qualname__} ended without a result "
                                f"(wait status {status})")
@@ -165,9 +175,22 @@ class Beside(Generic[T]):
             self._pid = None
         if self._pipe is not None:
             self._pipe.close()
+        self._close_lifeline()
+
+    def _close_lifeline(self) -> None:
+        if self._lifeline != -1:
+            os.close(self._lifeline)
+            self._lifeline = -1
 
     def __enter__(self) -> Beside[T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.cancel()
+
+
+def _exit_when_parent_is_gone(lifeline: int) -> None:
+    """In a `Beside` child: block until the parent's end of the lifeline closes, then exit."""
+    while os.read(lifeline, 1):
+        pass
+    os._exit(1)

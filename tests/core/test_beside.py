@@ -76,3 +76,41 @@ def test_on_one_core_the_call_runs_here_when_the_result_is_asked_for(monkeypatch
     assert call.result() == (os.getpid(), 9)
     with pytest.raises(RuntimeError, match="called twice"):
         call.result()
+
+
+_ORPHAN = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, sys.argv[2])
+from guidebuild import workers
+from test_beside import _write_then_wait
+call = workers.Beside(_write_then_wait, Path(sys.argv[3]))
+time.sleep(60)
+"""
+
+
+@needs_two_cores
+def test_a_child_whose_parent_is_killed_exits_too(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    flag = tmp_path / "started"
+    here = Path(__file__).resolve()
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(here.parents[2] / "scripts"), str(here.parent),
+                               str(flag)])
+    try:
+        deadline = time.monotonic() + 30
+        while not (flag.exists() and flag.read_text(encoding="utf-8")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        child = int(flag.read_text(encoding="utf-8"))
+        assert _running(child)
+        parent.send_signal(signal.SIGKILL)  # no clean-up code of the parent's can run
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while _running(child) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not _running(child), "the child outlived its killed parent"
+    finally:
+        parent.kill()
