@@ -21,7 +21,7 @@ from typing import Protocol
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidebuild import publish, render, workers
+from guidebuild import cheatsheet, publish, render, workers
 from guidebuild.findings import ExitCode, Finding, UsageError
 from guidebuild.publish import StagedSite
 from guidebuild.site import generator
@@ -130,7 +130,8 @@ def build(config: MkDocsConfig, progress: Reporter) -> BuildResult:
             # The render needs nothing the source checks find, so it starts now, in a second process
             # beside them (workers.Beside); after an error in the checks it is stopped and the
             # staging folder goes, so nothing is written.
-            with workers.Beside(render.render_site, config, staged.folder) as rendering:
+            with cheatsheet.left_to_the_build(), \
+                    workers.Beside(render.render_site, config, staged.folder) as rendering:
                 skipped = _run_source_checks(config, progress, result.findings)
                 if _errors(result.findings):
                     return _failed(result, f"Nothing was written: fix the errors above. {skipped}"

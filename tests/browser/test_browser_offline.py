@@ -163,3 +163,31 @@ def test_a_new_build_replaces_the_old_cache_and_a_broken_one_never_does(page: Pa
     page.goto(base_url + "tips/", wait_until="load")
     assert new_text in page.inner_text("article"), "offline, the new cache should serve the new text"
     assert page.locator(".bmg-update-notice").count() == 0, "the notice is shown once, not on every page"
+
+
+def test_an_unchanged_page_costs_a_304_and_a_changed_one_is_shown_new(page: Page, site: Site,
+                                                                        tmp_path: Path) -> None:
+    served = served_copy(site.directory, tmp_path)
+    traffic: list[Sent] = []
+    with serve(served, traffic=traffic) as base_url:
+        install(page, base_url)
+        session = page.context.new_cdp_session(page)
+        prefix = urlsplit(base_url).path
+
+        def open_safety() -> list[Sent]:
+            session.send("Network.clearBrowserCache")  # only the worker's copy is left
+            traffic.clear()
+            page.goto(base_url + "safety/", wait_until="load")
+            return [sent for sent in traffic if sent[0] == prefix + "safety/"]
+
+        unchanged = open_safety()
+        assert [status for _, status, _ in unchanged] == [304], unchanged
+        assert unchanged[0][2] < 1024, "a 304 answer is headers only"
+        assert page.inner_text("article h1").startswith("Safety first")
+
+        built = served / "safety" / "index.html"
+        html = built.read_text(encoding="utf-8")
+        built.write_text(html.replace("<h1 ", "<p>Changed on the host.</p><h1 ", 1), encoding="utf-8")
+        changed = open_safety()
+        assert [status for _, status, _ in changed] == [200], changed
+        assert "Changed on the host." in page.inner_text("article")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 
@@ -287,6 +288,16 @@ def test_thumbnail_keeps_the_drawing_only(tmp_path: Path) -> None:
     assert thumbnails.thumbnail_svg(tmp_path / "missing.svg") is None
 
 
+def test_thumbnail_url_is_the_svg_percent_encoded_and_safe_in_an_attribute(tmp_path: Path) -> None:
+    path = tmp_path / "step.svg"
+    path.write_text(SMALL_SVG, encoding="utf-8")
+    url = thumbnails.thumbnail_data_url(path)
+    assert url is not None and url.startswith("data:image/svg+xml,%3Csvg")
+    assert unquote_to_bytes(url.removeprefix("data:image/svg+xml,")) == thumbnails.thumbnail_svg(path)
+    assert not set(url) & set('"<>& #\n'), "would end or break the HTML attribute it is written into"
+    assert "%0A" not in url  # the indentation between elements is dropped
+
+
 def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini_site: Callable[..., Path]) -> None:
     routine = ROUTINE.replace("Rest both flat hands on the upper back.", "Rest hands &lt;b&gt; &amp; breathe.")
     root = mini_site(pages(routine=routine), name="escape")
@@ -295,7 +306,7 @@ def test_sheet_html_escapes_contributor_text(collect: Callable[..., tuple], mini
     html = str(article.sheet_html(config, sheet, article.Links(config, "cheatsheet/", absolute=False)))
     assert "Rest hands &lt;b&gt; &amp; breathe." in html
     assert 'href="../routine/#step-1"' in html
-    assert "data:image/svg+xml;base64," in html
+    assert 'src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22' in html
     pdf_links = article.Links(config, "cheatsheet/", absolute=True)
     assert pdf_links.page("routine.md", "step-2") == "https://example.org/mini/routine/#step-2"
 

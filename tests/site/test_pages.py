@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,48 +12,47 @@ from pathlib import Path
 import pytest
 
 from guidebuild import config as cfg
+from guidebuild import workers
 from guidebuild.site.markdown_factory import MarkdownFactory
 from guidebuild.site.pages import SitePages, site_pages
 from support.sitekit import SNIPPETS_CONFIG, front_matter
 
 # Runs `scripts/build.py` in a fresh Python that counts renders, so the count sees the real build
-# (its worker processes included) and no state of earlier tests in this pytest worker.
+# (the process MkDocs renders in, and any worker processes, included: each appends a line to the
+# log as it renders) and no state of earlier tests in this pytest worker.
 _COUNTING_BUILD = """
-import json, runpy, sys
-from collections import Counter
+import os, runpy, sys
 from markdown.blockparser import BlockParser
-project, out, report = sys.argv[1:4]
+project, out, log = sys.argv[1:4]
 sys.path.insert(0, project + "/scripts")
 from guidebuild.site.pages import SitePages
-model, documents = Counter(), Counter()
 render, parse = SitePages.render, BlockParser.parseDocument
+def note(line):
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, (line + "\\n").encode())  # one write with O_APPEND: lines from two processes never mix
+    os.close(fd)
 def counting_render(self, page):
-    model[page.src_uri] += 1
+    note(f"{os.getpid()} model {page.src_uri}")
     return render(self, page)
 def counting_parse(self, lines):
-    documents["all"] += 1
+    note(f"{os.getpid()} document")
     return parse(self, lines)
 SitePages.render, BlockParser.parseDocument = counting_render, counting_parse
 sys.argv = [project + "/scripts/build.py", "--site-dir", out]
-try:
-    runpy.run_path(project + "/scripts/build.py", run_name="__main__")
-    code = 0
-except SystemExit as done:
-    code = int(done.code or 0)
-with open(report, "w") as f:
-    json.dump({"code": code, "model": model, "documents": documents["all"]}, f)
+runpy.run_path(project + "/scripts/build.py", run_name="__main__")
 """
 
 
 def test_each_page_is_rendered_once_per_build_by_the_page_model(project_copy: Path, tmp_path: Path) -> None:
     """The real guide (cheat sheet, glossary, snippets): one model render per page, plus MkDocs' own."""
-    report = tmp_path / "renders.json"
+    log = tmp_path / "renders.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([sys.executable, "-c", _COUNTING_BUILD, str(project_copy), str(tmp_path / "out"),
-                           str(report)], cwd=project_copy, env=env, capture_output=True, text=True, timeout=600)
-    assert report.is_file(), done.stdout + done.stderr
-    counts = json.loads(report.read_text(encoding="utf-8"))
-    assert counts["code"] == 0, done.stdout + done.stderr
+                           str(log)], cwd=project_copy, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    counts = {"model": Counter(words[2] for words in lines if words[1] == "model"),
+              "documents": sum(1 for words in lines if words[1] == "document")}
     model_renders = Counter(counts["model"])
     published = sorted(p.relative_to(project_copy / "docs").as_posix()
                        for p in (project_copy / "docs").rglob("*.md") if p.name != "STYLE.md")
@@ -62,6 +60,8 @@ def test_each_page_is_rendered_once_per_build_by_the_page_model(project_copy: Pa
     assert set(model_renders.values()) == {1}, model_renders
     # Every Markdown document parsed in the build: the model's render of each page and MkDocs' own.
     assert counts["documents"] == 2 * len(published)
+    processes = {words[0] for words in lines}
+    assert len(processes) == (2 if workers.default_jobs() > 1 else 1), processes  # MkDocs renders beside
 
 
 def test_pages_respect_exclude_docs(mini_site: Callable[..., Path]) -> None:

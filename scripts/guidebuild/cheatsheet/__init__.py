@@ -8,15 +8,19 @@
 
 The build (scripts/build.py) needs nothing of the generator for the sheet: it calls
 `check_cheatsheet_sources` before rendering, then `fill_built_sheet_page` and `pdf.print_cheatsheet`
-after it. The MkDocs hook (scripts/hooks/cheatsheet_hook.py) calls `fill_cheatsheet_page` while
-MkDocs or ProperDocs renders (so `mkdocs serve`, a plain `mkdocs build` and the site's search index
-have the sheet too); when the generator ran no hook, `fill_built_sheet_page` puts the same sheet
-into the built page, so the page is complete whichever program rendered the site.
+after it, whichever program rendered the site. The MkDocs hook (scripts/hooks/cheatsheet_hook.py)
+calls `fill_cheatsheet_page` while MkDocs or ProperDocs renders, for `mkdocs serve` and a plain
+`mkdocs build`; under scripts/build.py it stays out of the way (`left_to_the_build()`), because
+the render runs in a process of its own, where the hook would render the sheet's source pages a
+second time. The sheet's own text is therefore not in the search index of the published site (it
+repeats the Routine and Safety pages, which are); the page's introduction is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from markupsafe import Markup
@@ -33,6 +37,25 @@ MARKER = "<!-- cheatsheet -->"
 #: Around the template's "not generated" warning (overrides/cheatsheet.html), which the build's
 #: own step takes out when it puts the sheet in.
 MISSING_NOTE = re.compile(r"<!-- cheatsheet-missing -->.*?<!-- /cheatsheet-missing -->\s*", re.DOTALL)
+
+
+_BUILD_FILLS_THE_SHEET = {"active": False}
+
+
+@contextmanager
+def left_to_the_build() -> Iterator[None]:
+    """While this runs (scripts/build.py's render), the hook leaves the sheet page as it is."""
+    before = _BUILD_FILLS_THE_SHEET["active"]
+    _BUILD_FILLS_THE_SHEET["active"] = True
+    try:
+        yield
+    finally:
+        _BUILD_FILLS_THE_SHEET["active"] = before
+
+
+def hook_fills_the_sheet() -> bool:
+    """Should the MkDocs hook put the sheet in? Yes, except while scripts/build.py renders."""
+    return not _BUILD_FILLS_THE_SHEET["active"]
 
 
 def check_cheatsheet_sources(config: MkDocsConfig) -> list[Finding]:
@@ -70,10 +93,11 @@ def fill_cheatsheet_page(html: str, config: MkDocsConfig, page_url: str) -> tupl
 
 
 def fill_built_sheet_page(config: MkDocsConfig, staged: StagedSite) -> list[Finding]:
-    """Output stage: make sure the built sheet page holds the PDF links and the sheet.
+    """Output stage: put the PDF links and the sheet into the built sheet page.
 
-    Under MkDocs and ProperDocs the hook has put them in already (nothing to do); a generator that
-    runs no hooks leaves the page with the template's "not generated" note, which is replaced here.
+    The render left the page with the template's "not generated" note (the hook stays out of
+    scripts/build.py's render, and Zensical runs no hooks), which is replaced here. A page that
+    holds a sheet already (some other program ran the hook) is left alone.
     """
     src = sheet_page(config)
     if src is None:

@@ -12,7 +12,8 @@
  * - Activate: delete this site's older caches, then take over the open pages; they hear of it
  *   (offline.js tells the reader once that a newer version is ready).
  * - Pages: network first, with a short timeout, so a reader online gets the newest text; then
- *   the cache; then the cached 404 page. Everything else: the cache first, then the network.
+ *   the cache; then the cached 404 page. The network is asked with the kept copy's ETag, so an
+ *   unchanged page costs a 304 answer instead of its full text. Everything else: the cache first, then the network.
  *   Nothing fetched at run time is stored, so one cache never mixes two builds.
  * - Requests to other hosts are left alone (the guide makes none).
  *
@@ -122,13 +123,27 @@ async function notFoundPage() {
   return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
 }
 
+// The copy of a page kept at install is asked for by its ETag: when the host still has the same
+// page it answers 304 Not Modified (a few hundred bytes, not the page) and the copy is shown;
+// when the page has changed, the host sends the new text, which is shown instead.
+function askIfChanged(request, cached) {
+  const tag = cached && cached.headers.get("ETag");
+  if (!tag) {
+    return request;
+  }
+  const headers = new Headers(request.headers);
+  headers.set("If-None-Match", tag);
+  return new Request(request, { headers });
+}
+
 async function page(request) {
-  const network = fetch(request).catch(() => null);
+  const cached = await cachedPage(request);
+  const network = fetch(askIfChanged(request, cached)).catch(() => null);
   const first = await Promise.race([network, timeout(PAGE_TIMEOUT_MS)]);
   if (first) {
-    return first; // online: the newest text, whatever its status (the host's own 404 too)
+    // Online: the host's answer, whatever its status (its own 404 too); 304 means "your copy is it".
+    return first.status === 304 && cached ? cached : first;
   }
-  const cached = await cachedPage(request);
   if (cached) {
     return cached;
   }

@@ -1,17 +1,21 @@
 """Serve a built site on 127.0.0.1 the way GitHub Pages serves it, for browser tests and benchmarks.
 
-Three things differ from `python -m http.server`, and each changes what a browser sees:
+Four things differ from `python -m http.server`, and each changes what a browser sees:
 - the site lives under the path of `site_url` (`/back-massage-guide/`), because Material writes
   absolute asset addresses into `404.html`; served from `/`, the 404 page would lose its styles;
 - an unknown address gets `404.html` with status 404, as on Pages;
 - text is sent gzip-compressed when the browser accepts it, as Pages does: page weight and load
-  times measured without compression would be two to four times too high.
+  times measured without compression would be two to four times too high;
+- every file has an `ETag` (weak when compressed, as Pages sends it), and a request that names the
+  current one with `If-None-Match` gets `304 Not Modified` and no body, as on Pages: the service
+  worker asks that way whether its copy of a page is still the newest.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import http.server
 import io
 import re
@@ -71,7 +75,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not path.is_file():
             return super().send_head()  # the stdlib's redirect to "folder/", or a 404
-        return self._send(200, self.guess_type(str(path)), path.read_bytes())
+        body = path.read_bytes()
+        kind = self.guess_type(str(path))
+        etag = f'"{hashlib.sha256(body).hexdigest()[:20]}"'
+        if self._compresses(kind):
+            etag = "W/" + etag  # Pages (like nginx) weakens the tag of what it compresses on the fly
+        if etag.removeprefix("W/") in _tags(self.headers.get("If-None-Match", "")):
+            return self._send_not_modified(etag)
+        return self._send(200, kind, body, etag)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -82,9 +93,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.copyfile(stream, self.wfile)
 
-    def _send(self, code: int, kind: str, body: bytes) -> BinaryIO:
+    def _compresses(self, kind: str) -> bool:
+        return kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+
+    def _send_not_modified(self, etag: str) -> BinaryIO:
+        self.send_response(304)
+        self.send_header("ETag", etag)
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")
+        self._count(304, 0)
+        self.end_headers()
+        return io.BytesIO(b"")
+
+    def _count(self, code: int, body_bytes: int) -> None:
+        if self.traffic is not None:
+            headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
+            self.traffic.append((urlsplit(self.path).path, code, headers + body_bytes))
+
+    def _send(self, code: int, kind: str, body: bytes, etag: str = "") -> BinaryIO:
         """Send the headers for `body` (compressed when worth it and accepted); return the body."""
-        compress = kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = self._compresses(kind)
         if compress:
             body = gzip.compress(body, compresslevel=6, mtime=0)
         self.send_response(code)
@@ -94,11 +122,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
-        if self.traffic is not None:
-            headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
-            self.traffic.append((urlsplit(self.path).path, code, headers + len(body)))
+        if etag:
+            self.send_header("ETag", etag)
+        self._count(code, len(body))
         self.end_headers()
         return io.BytesIO(body)
+
+
+def _tags(header: str) -> set[str]:
+    """The entity tags an `If-None-Match` header names, compared weakly (W/ dropped), as for GET."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
