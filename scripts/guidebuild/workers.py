@@ -152,7 +152,8 @@ class Beside(Generic[T]):
             self.cancel()
             raise
         self._pipe.close()
-        _, status = os.waitpid(self._pid, 0) if self._pid is not None else (0, 0)
+        assert self._pid is not None  # set together with the pipe, in _start()
+        _, status = os.waitpid(self._pid, 0)
         self._pid = None
         self._close_lifeline()
         if not data:

@@ -49,11 +49,12 @@ def first_pronunciations() -> FirstPronunciations:
     return FirstPronunciations(data.decode("utf-8"))
 
 
+@cache
 def use_with_textstat() -> None:
     """Make textstat count English syllables from `first_pronunciations()`; other languages as before.
 
     Call it after importing textstat (it raises ImportError, as the import would, when textstat is
-    missing). Calling it again changes nothing.
+    missing). It runs once per process; calling it again changes nothing.
     """
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
@@ -65,5 +66,4 @@ def use_with_textstat() -> None:
             return first_pronunciations()
         return stock(lang)
 
-    if getattr(_count_syllables.get_cmudict, "__module__", "") != __name__:
-        _count_syllables.get_cmudict = get_cmudict  # type: ignore[assignment]
+    _count_syllables.get_cmudict = get_cmudict  # type: ignore[assignment]

@@ -98,12 +98,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def _send_not_modified(self, etag: str) -> BinaryIO:
         self.send_response(304)
-        self.send_header("ETag", etag)
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "max-age=600")
+        self._send_caching_headers(etag)
         self._count(304, 0)
         self.end_headers()
         return io.BytesIO(b"")
+
+    def _send_caching_headers(self, etag: str) -> None:
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        if etag:
+            self.send_header("ETag", etag)
 
     def _count(self, code: int, body_bytes: int) -> None:
         if self.traffic is not None:
@@ -120,10 +124,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         if compress:
             self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
-        if etag:
-            self.send_header("ETag", etag)
+        self._send_caching_headers(etag)
         self._count(code, len(body))
         self.end_headers()
         return io.BytesIO(body)
