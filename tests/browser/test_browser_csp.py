@@ -81,7 +81,7 @@ def test_reading_every_page_and_using_its_features_trips_no_policy(browser: Brow
         settle(page)
         # The colour switch, twice round (system -> light -> dark).
         for _ in range(2):
-            page.click("form[data-md-component=palette] label:visible")
+            page.click("form[data-bmg-palette] label:visible")
             settle(page)
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         # Search: the worker, the index, the results; Enter submits the form (form-action 'none').

@@ -8,8 +8,11 @@ colour it has once the script has run, in the light scheme (the system setting m
 
 from __future__ import annotations
 
-from browser_support import Site
-from playwright.sync_api import Browser
+import json
+
+import pytest
+from browser_support import PHONE, Site, new_page, settle
+from playwright.sync_api import Browser, Page
 
 
 def header_colour(browser: Browser, site: Site, *, scripts: bool) -> str:
@@ -28,3 +31,115 @@ def test_the_header_is_teal_before_any_script_runs(browser: Browser, site: Site)
     before_scripts = header_colour(browser, site, scripts=False)
     assert after_scripts == "rgb(0, 121, 107)", after_scripts  # Material's teal, #00796b
     assert before_scripts == after_scripts
+
+
+# docs/javascripts/palette.js runs the colour switch in place of Material's palette code.
+SWITCH = "form[data-bmg-palette]"
+# Each toggle is a label for the next choice's input; its name says what it switches to.
+NAMES = {"__palette_0": "Use system setting", "__palette_1": "Use light mode", "__palette_2": "Use dark mode"}
+STATE = """() => ({
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+  switching: document.body.hasAttribute('data-md-color-switching'),
+  metaScheme: [...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content),
+  themeColours: document.querySelectorAll('meta[name=theme-color]').length,
+  shown: [...document.querySelectorAll('form[data-bmg-palette] label')]
+    .filter(label => !label.hidden).map(label => NAMES[label.htmlFor]),
+  htmlClasses: [...document.documentElement.classList],
+})"""
+
+
+def state(page: Page) -> dict:
+    settle(page)
+    return page.evaluate(f"() => {{ const NAMES = {json.dumps(NAMES)}; return ({STATE})(); }}")
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_a_first_visit_follows_the_system_setting(browser: Browser, site: Site, system: str) -> None:
+    page = new_page(browser, width=PHONE["width"], scheme=system)
+    try:
+        page.goto(site.url("safety/"), wait_until="load")
+        now = state(page)
+        assert now["scheme"] == {"light": "default", "dark": "slate"}[system]
+        assert now["metaScheme"] == [system], "one color-scheme tag, naming the scheme shown"
+        assert now["themeColours"] == 1
+        assert now["shown"] == ["Use light mode"], "one toggle shown: the next choice after 'system'"
+        assert "js" in now["htmlClasses"] and "no-js" not in now["htmlClasses"]
+        assert not now["switching"], "transitions are back on once the colours are in"
+        # The phone switches to dark mode while the page is open: the page follows.
+        page.emulate_media(color_scheme={"light": "dark", "dark": "light"}[system])
+        assert state(page)["scheme"] == {"light": "slate", "dark": "default"}[system]
+    finally:
+        page.context.close()
+
+
+def test_the_switch_goes_round_and_the_choice_is_kept_on_the_next_page(browser: Browser, site: Site) -> None:
+    page = new_page(browser, width=PHONE["width"], scheme="light")
+    try:
+        page.goto(site.url("safety/"), wait_until="load")
+        seen = []
+        for _ in range(3):
+            page.click(f"{SWITCH} label:visible")
+            now = state(page)
+            seen.append((now["scheme"], now["metaScheme"], now["shown"]))
+        assert seen == [
+            ("default", ["light"], ["Use dark mode"]),       # light, chosen
+            ("slate", ["dark"], ["Use system setting"]),     # dark
+            ("default", ["light"], ["Use light mode"]),      # the system setting again (light here)
+        ]
+        page.click(f"{SWITCH} label:visible")  # light
+        page.click(f"{SWITCH} label:visible")  # dark
+        saved = page.evaluate("() => __md_get('__palette')")
+        assert saved["index"] == 2 and saved["color"]["scheme"] == "slate", saved
+        # Material's own inline script in the header reads the same key before the first paint.
+        page.goto(site.url("routine/"), wait_until="load")
+        assert state(page)["scheme"] == "slate"
+        assert state(page)["shown"] == ["Use system setting"]
+    finally:
+        page.context.close()
+
+
+def test_enter_on_the_switch_moves_to_the_next_choice(browser: Browser, site: Site) -> None:
+    page = new_page(browser, scheme="light")
+    try:
+        page.goto(site.url("safety/"), wait_until="load")
+        page.focus(f"{SWITCH} input")
+        page.keyboard.press("Enter")
+        assert state(page)["shown"] == ["Use dark mode"]
+        page.keyboard.press("Enter")
+        assert state(page)["scheme"] == "slate"
+        assert page.evaluate("() => document.activeElement.closest('form[data-bmg-palette]') !== null")
+    finally:
+        page.context.close()
+
+
+def test_the_switch_needs_nothing_from_materials_script(browser: Browser, site: Site) -> None:
+    """Material's bundle is kept away from the switch (the form is renamed): with the bundle
+    blocked, the switch still works, so nothing in it depends on Material's palette code."""
+    page = new_page(browser, scheme="light")
+    try:
+        page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        page.goto(site.url("tips/"), wait_until="load")
+        page.click(f"{SWITCH} label:visible")
+        page.click(f"{SWITCH} label:visible")
+        assert state(page)["scheme"] == "slate"
+    finally:
+        page.context.close()
+
+
+def test_permalinks_and_back_links_show_their_hint_without_a_script_tooltip(browser: Browser, site: Site) -> None:
+    """They are named by aria-label (no title, so Material builds no tooltip for each one as the
+    page opens) and extra.css shows the same words on hover."""
+    page = new_page(browser, scheme="light")
+    try:
+        page.goto(site.url("safety/"), wait_until="load")
+        links = page.evaluate("""() => [...document.querySelectorAll('.md-typeset :is(.headerlink, .footnote-backref)')]
+          .map(a => [a.className, a.getAttribute('title'), a.getAttribute('aria-label')])""")
+        assert {kind for kind, _, _ in links} == {"headerlink", "footnote-backref"}
+        assert all(title is None and label for _, title, label in links), links
+        backlink = page.locator(".footnote-backref").first
+        backlink.scroll_into_view_if_needed()
+        backlink.hover()
+        hint = backlink.evaluate("a => getComputedStyle(a, '::after').content")
+        assert hint == '"Jump back to footnote 1 in the text"', hint
+    finally:
+        page.context.close()
