@@ -8,6 +8,8 @@
  * 2. Readers who ask for reduced motion get instant scrolling even where Material's script asks
  *    the browser for smooth scrolling (CSS cannot override a script's `behavior: "smooth"`).
  *
+ * It runs at the end of the page, just before Material's bundle (overrides/main.html).
+ *
  * The accessible names Material leaves out are added in overrides/main.html, on the server, so
  * they are there before any script runs.
  */
