@@ -143,3 +143,42 @@ def test_permalinks_and_back_links_show_their_hint_without_a_script_tooltip(brow
         assert hint == '"Jump back to footnote 1 in the text"', hint
     finally:
         page.context.close()
+
+
+GLOSSARY_TIP = """() => {
+  const tips = [...document.querySelectorAll('.md-tooltip2')];
+  const word = document.querySelector('.md-content abbr[data-preview]');
+  return {tips: tips.map(t => [t.textContent, t.classList.contains('md-tooltip2--active'),
+                               t.getBoundingClientRect().left >= 0,
+                               t.firstElementChild.getBoundingClientRect().right <= innerWidth]),
+          title: word.getAttribute('title'), describedBy: word.getAttribute('aria-describedby')};
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], 1280], ids=["phone", "desktop"])
+def test_a_glossary_word_shows_its_meaning_when_pointed_at(browser: Browser, site: Site, width: int) -> None:
+    """docs/javascripts/glossary-tips.js, in place of Material's tooltip for each word as the page
+    opens: one tooltip, Material's look, inside the screen, and no browser tooltip on top."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width == PHONE["width"])
+    try:
+        page = context.new_page()
+        page.goto(site.url("safety/"), wait_until="load")
+        word = page.locator(".md-content abbr[data-preview]").first
+        meaning = word.get_attribute("title")
+        assert meaning, "a glossary word keeps its title for readers without scripts"
+        assert page.evaluate(GLOSSARY_TIP)["tips"] == [], "no tooltip is built before it is wanted"
+        word.scroll_into_view_if_needed()
+        if width == PHONE["width"]:
+            word.tap()
+        else:
+            word.hover()
+        settle(page)
+        shown = page.evaluate(GLOSSARY_TIP)
+        assert shown["tips"] == [[meaning, True, True, True]], shown
+        assert shown["title"] is None and shown["describedBy"] == "__bmg_glossary_tip"
+        page.mouse.move(5, 400)  # away from the word (a tap elsewhere on a phone)
+        page.wait_for_timeout(400)
+        gone = page.evaluate(GLOSSARY_TIP)
+        assert gone == {"tips": [], "title": meaning, "describedBy": None}, gone
+    finally:
+        context.close()
