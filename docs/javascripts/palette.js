@@ -5,7 +5,8 @@
  * Why this file and not Material's own palette code: Material starts its palette once the whole
  * page has been painted, and in that one task it restyles every element of the page three times
  * (it swaps `no-js` for `js` on <html>, marks <body> with data-md-color-switching, which a rule
- * applies to every element, and adds a color-scheme <meta>, then fills it in). On Lighthouse's
+ * applies to every element, and adds a color-scheme <meta>, then fills it in), and restyles it
+ * once more when it takes data-md-color-switching off again. On Lighthouse's
  * simulated phone that was the largest part of the Total Blocking Time of every page. Here the
  * same changes happen while only the header exists, where a restyle costs next to nothing; after
  * that, only when the reader switches. overrides/main.html hides the palette form from Material's
@@ -80,7 +81,10 @@
     }).join("");
   }
 
-  function apply(index) {
+  // `switching`: the reader (or the system setting) changes the colours of a painted page; turn
+  // transitions off meanwhile, as Material does. Not on the first call: nothing has been painted
+  // yet, and taking the attribute off again later would restyle the whole page.
+  function apply(index, switching) {
     current = index;
     var colours = coloursOf(inputs[index]);
     if (colours.media === SYSTEM) {
@@ -94,7 +98,9 @@
         colours.accent = system.accent;
       }
     }
-    body.setAttribute("data-md-color-switching", "");
+    if (switching) {
+      body.setAttribute("data-md-color-switching", "");
+    }
     Object.keys(colours).forEach(function (key) {
       // Only real changes: setting an attribute to the value it has restyles nothing.
       if (colours[key] !== null && body.getAttribute("data-md-color-" + key) !== colours[key]) {
@@ -118,14 +124,16 @@
     var style = window.getComputedStyle(header);
     colourScheme.content = style.colorScheme;
     themeColour.content = hex(style.backgroundColor);
-    window.setTimeout(function () {
-      body.removeAttribute("data-md-color-switching");
-    }, 0);
+    if (switching) {
+      window.setTimeout(function () {
+        body.removeAttribute("data-md-color-switching");
+      }, 0);
+    }
   }
 
   inputs.forEach(function (input, position) {
     input.addEventListener("change", function () {
-      apply(position);
+      apply(position, true);
     });
   });
   form.addEventListener("keydown", function (event) {
@@ -136,7 +144,7 @@
     }
   });
   var follow = function () {
-    apply(current);
+    apply(current, true);
   };
   if (light.addEventListener) {
     light.addEventListener("change", follow);
@@ -144,5 +152,5 @@
     light.addListener(follow);
   }
 
-  apply(startingIndex());
+  apply(startingIndex(), false);
 })();
