@@ -157,7 +157,7 @@ GLOSSARY_TIP = """() => {
 
 @pytest.mark.parametrize("width", [PHONE["width"], 1280], ids=["phone", "desktop"])
 def test_a_glossary_word_shows_its_meaning_when_pointed_at(browser: Browser, site: Site, width: int) -> None:
-    """docs/javascripts/glossary-tips.js, in place of Material's tooltip for each word as the page
+    """docs/javascripts/accessibility.js (its second part), in place of Material's tooltip for each word as the page
     opens: one tooltip, Material's look, inside the screen, and no browser tooltip on top."""
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width == PHONE["width"])
     try:
