@@ -176,6 +176,11 @@
     });
   }
 
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  }
+
   function wordAt(target) {
     return target && target.closest ? target.closest(SELECTOR) : null;
   }
@@ -186,14 +191,12 @@
     if (word) {
       show(word);
     } else if (host) {
-      window.clearTimeout(hideTimer);
-      hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+      hideSoon();
     }
   });
   document.addEventListener("mouseout", function (event) {
     if (host && !event.relatedTarget) { // the pointer left the window
-      window.clearTimeout(hideTimer);
-      hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+      hideSoon();
     }
   });
   document.addEventListener("keydown", function (event) {
