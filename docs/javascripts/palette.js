@@ -25,6 +25,13 @@
   var root = document.documentElement;
   root.classList.remove("no-js");
   root.classList.add("js");
+  // What the focus-visible polyfill in Material's bundle puts on <html> as it starts. Made there,
+  // the change restyles every element of the painted page (7 ms on Safety in a trace on a 2-core
+  // machine, four times that on Lighthouse's simulated phone); made here, before the text exists,
+  // it costs nothing, and the polyfill then finds both in place. No style rule of Material's or
+  // ours reads them; the polyfill still marks each focused element itself.
+  root.classList.add("js-focus-visible");
+  root.setAttribute("data-js-focus-visible", "");
 
   var form = document.querySelector("form[data-bmg-palette]");
   var inputs = form ? Array.prototype.slice.call(form.querySelectorAll("input")) : [];

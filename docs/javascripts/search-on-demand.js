@@ -8,13 +8,22 @@
  * or opens a page whose address already carries a search (`?q=`). Search then works as before;
  * the index is small and arrives while the reader types the first word.
  *
+ * The search worker waits for the same moment. Material starts it as the page opens, and on a
+ * phone its script (lunr and Material's search code: 40 KB, 12 KB compressed) is downloaded and compiled while Material sets up the page, on
+ * a processor that has few cores to spare. Until the reader opens the search, Material gets a
+ * stand-in: it keeps Material's listeners and starts the real worker, which then does the same
+ * job, when the search is opened or Material first sends it a message. Material only listens to
+ * the worker's messages and posts to it (9.8's browser/worker), so that is all the stand-in does.
+ *
  * It must run before Material's bundle (overrides/main.html loads it first, without `defer`),
- * because the bundle makes the request while it starts. Only that request is touched.
+ * because the bundle makes the request and starts the worker while it starts. Only that request
+ * and that worker are touched.
  */
 (function () {
   "use strict";
 
   var INDEX = /\/search\/search_index\.json$/;
+  var WORKER = /\/assets\/javascripts\/workers\/search\.[^/]*\.js$/;
   var wanted = false;
   var waiting = [];
 
@@ -50,6 +59,68 @@
       send.apply(request, args);
     });
   };
+
+  var RealWorker = window.Worker;
+
+  function isSearchWorker(url) {
+    try {
+      return WORKER.test(new URL(String(url), document.baseURI).pathname);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Stands in for the search worker until the reader wants it; see the top of this file. */
+  function standInFor(url, options) {
+    var standIn = new EventTarget();
+    var worker = null;
+    var ended = false;
+
+    function passOn(event) {
+      var copy = event.type === "error"
+        ? new ErrorEvent("error", { message: event.message, filename: event.filename,
+                                    lineno: event.lineno, colno: event.colno, error: event.error })
+        : new MessageEvent(event.type, { data: event.data, origin: event.origin,
+                                         lastEventId: event.lastEventId, ports: event.ports });
+      standIn.dispatchEvent(copy);
+    }
+
+    function wake() {
+      if (worker || ended) {
+        return;
+      }
+      worker = new RealWorker(url, options);
+      ["message", "messageerror", "error"].forEach(function (type) {
+        worker.addEventListener(type, passOn);
+      });
+    }
+
+    standIn.postMessage = function () {
+      wake();
+      if (worker) {
+        worker.postMessage.apply(worker, arguments);
+      }
+    };
+    standIn.terminate = function () {
+      ended = true;
+      if (worker) {
+        worker.terminate();
+      }
+    };
+    waiting.push(wake);
+    return standIn;
+  }
+
+  if (RealWorker && typeof EventTarget === "function") {
+    var SearchAwareWorker = function Worker(url, options) {
+      if (!wanted && isSearchWorker(url)) {
+        return standInFor(url, options);
+      }
+      return new RealWorker(url, options);
+    };
+    SearchAwareWorker.prototype = RealWorker.prototype;
+    window.Worker = SearchAwareWorker;
+  }
 
   if (/[?&]q=/.test(location.search)) {
     start();

@@ -126,6 +126,39 @@ def test_the_switch_needs_nothing_from_materials_script(browser: Browser, site: 
         page.context.close()
 
 
+def test_the_focus_marks_are_on_the_page_before_materials_script_and_keyboard_focus_still_shows(
+        browser: Browser, site: Site) -> None:
+    """palette.js puts the focus-visible polyfill's marks on <html> before the text exists (so
+    the polyfill in Material's bundle changes nothing there when it starts, and restyles no
+    element). The polyfill must still do its job: a link reached with Tab is marked
+    `focus-visible`, and a link clicked with the mouse is not."""
+    page = new_page(browser, scheme="light")
+    try:
+        page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        page.goto(site.url("tips/"), wait_until="load")
+        marks = page.evaluate("() => [document.documentElement.classList.contains('js-focus-visible'),"
+                              " document.documentElement.getAttribute('data-js-focus-visible')]")
+        assert marks == [True, ""], marks
+    finally:
+        page.context.close()
+    page = new_page(browser, scheme="light")
+    try:
+        page.goto(site.url("tips/"), wait_until="load")
+        settle(page)
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        by_keyboard = page.evaluate("() => [document.activeElement.tagName,"
+                                    " document.activeElement.classList.contains('focus-visible')]")
+        assert by_keyboard == ["A", True], by_keyboard
+        link = page.locator(".md-content a[href]:visible:not(.headerlink)").first
+        link.evaluate("a => a.addEventListener('click', event => event.preventDefault())")
+        link.click()
+        by_mouse = link.evaluate("a => [document.activeElement === a, a.classList.contains('focus-visible')]")
+        assert by_mouse == [True, False], by_mouse
+    finally:
+        page.context.close()
+
+
 def test_permalinks_and_back_links_show_their_hint_without_a_script_tooltip(browser: Browser, site: Site) -> None:
     """They are named by aria-label (no title, so Material builds no tooltip for each one as the
     page opens) and extra.css shows the same words on hover."""

@@ -58,16 +58,26 @@ def test_a_misspelt_technique_is_not_found_unless_asked_for_fuzzily(page: Page, 
     assert pages and pages[0].endswith("techniques/"), summary
 
 
+def is_search_worker(url: str) -> bool:
+    """Material's search worker script, assets/javascripts/workers/search.<hash>.min.js."""
+    return "/assets/javascripts/workers/search." in urlsplit(url).path
+
+
 def test_the_search_index_loads_only_when_the_reader_opens_the_search(page: Page, site: Site) -> None:
-    """docs/javascripts/search-on-demand.js: a page that is only read never downloads the index;
-    the "/" key (Material's shortcut, which focuses the field) starts the download, and a
-    search typed straight away still finds its page."""
+    """docs/javascripts/search-on-demand.js: a page that is only read never downloads the index
+    and never starts the search worker; the "/" key (Material's shortcut, which focuses the
+    field) starts both, and a search typed straight away still finds its page."""
     asked: list[str] = []
+    workers: list[str] = []
     page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(site.url(""), wait_until="networkidle")
     page.wait_for_timeout(300)  # the bundle has started and sent what it sends at once
     assert not [path for path in asked if path.endswith("/search/search_index.json")], asked
-    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+    assert not [path for path in asked if is_search_worker(path)], asked
+    assert workers == []
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")), \
+            page.expect_worker(lambda worker: is_search_worker(worker.url)):
         page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
     page.keyboard.type("tapotement")
@@ -80,3 +90,24 @@ def test_the_search_index_loads_only_when_the_reader_opens_the_search(page: Page
 def test_an_address_with_a_search_in_it_loads_the_index_at_once(page: Page, site: Site) -> None:
     with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
         page.goto(site.url("") + "?q=effleurage", wait_until="load")
+
+
+def test_the_search_worker_answers_more_than_once_and_other_workers_are_real(page: Page, site: Site) -> None:
+    """The stand-in passes every answer of the real worker on, not only the first: a second
+    search in the same page is answered. Once search has started, `new Worker` is the browser's
+    own again (the stand-in is only for Material's first start of the search worker)."""
+    started: list[str] = []
+    page.on("worker", lambda worker: started.append(worker.url))
+    summary, pages = search(page, site, "effleurage")
+    assert pages and pages[0].endswith("techniques/"), summary
+    page.fill(".md-search__input", "efleurage")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
+                           f".includes({NO_RESULTS!r})")
+    worker_url = next(url for url in started if is_search_worker(url))
+    assert page.evaluate("""url => {
+        const worker = new Worker(url);
+        const real = worker instanceof Worker && Object.getPrototypeOf(worker) === Worker.prototype;
+        worker.terminate();
+        return real;
+    }""", worker_url)
