@@ -9,7 +9,8 @@ serves it gzip-compressed on 127.0.0.1 under its site_url path the way GitHub Pa
 (guidebuild.site.local_server), and runs Lighthouse on each page with its default mobile settings
 (a mid-range phone on a slow 4G connection, simulated). Prints per page the four category
 scores and the page weight: the bytes transferred, compressed, to load the page.
-Targets: 100 in every category on every page; the home page under 100 KB.
+Targets: 100 in every category on every page; the home page under 100 KB. The last line gives
+Lighthouse's CPU benchmark of the machine, because the simulated phone is this machine slowed 4x.
 
 With --runs N each page is measured N times and the median of every figure is shown; the
 performance score moves by a point or two between runs.
@@ -41,6 +42,8 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HEADINGS = ("Perf", "A11y", "Best", "SEO")
 HOME_BUDGET = 100 * 1024
+# The benchmarkIndex that Lighthouse's CPU throttling calculator maps to its default 4x slowdown.
+CALIBRATED_FOR = 1530
 
 
 def lighthouse(url: str) -> dict:
@@ -65,13 +68,25 @@ def figures(report: dict) -> dict:
         if ref["weight"] and (report["audits"][ref["id"]].get("score") is not None)
         and report["audits"][ref["id"]]["score"] < 1
     })
-    return {**scores, "bytes": int(report["audits"]["total-byte-weight"]["numericValue"]), "lost": lost}
+    return {**scores, "bytes": int(report["audits"]["total-byte-weight"]["numericValue"]), "lost": lost,
+            "cpu": [round(report["environment"]["benchmarkIndex"])]}
 
 
 def median_of(runs: list[dict]) -> dict:
     merged = {key: statistics.median_low(run[key] for run in runs) for key in (*CATEGORIES, "bytes")}
     merged["lost"] = sorted({item for run in runs for item in run["lost"]})
+    merged["cpu"] = [index for run in runs for index in run["cpu"]]
     return merged
+
+
+def machine_speed(results: dict[str, dict]) -> str:
+    """Lighthouse's own CPU benchmark of this machine over all runs, because the simulated phone
+    is this machine slowed down 4 times: on a slower machine (or a busier one) every task counts
+    for more Total Blocking Time, and the same site scores lower."""
+    indexes = [index for result in results.values() for index in result["cpu"]]
+    return (f"Lighthouse's CPU benchmark of this machine (benchmarkIndex): {min(indexes)} to {max(indexes)}, "
+            f"median {statistics.median(indexes):.0f}, over {len(indexes)} runs. Its 4x slowdown is meant "
+            f"for a machine of about {CALIBRATED_FOR:,}; lower means a slower simulated phone.")
 
 
 def table(results: dict[str, dict]) -> str:
@@ -114,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         home = results[""]["bytes"]
         verdict = "under" if home < HOME_BUDGET else "OVER"
         print(f"Home page: {home / 1024:.1f} KB transferred, {verdict} the 100 KB budget.")
+    print(machine_speed(results))
     for page, result in results.items():
         if result["lost"]:
             print(f"/{page} lost points on: " + "; ".join(result["lost"]))
