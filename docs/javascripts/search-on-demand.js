@@ -9,11 +9,12 @@
  * the index is small and arrives while the reader types the first word.
  *
  * The search worker waits for the same moment. Material starts it as the page opens, and on a
- * phone its script (lunr and Material's search code: 40 KB, 12 KB compressed) is downloaded and compiled while Material sets up the page, on
- * a processor that has few cores to spare. Until the reader opens the search, Material gets a
- * stand-in: it keeps Material's listeners and starts the real worker, which then does the same
- * job, when the search is opened or Material first sends it a message. Material only listens to
- * the worker's messages and posts to it (9.8's browser/worker), so that is all the stand-in does.
+ * phone its script (lunr and Material's search code: 40 KB, 12 KB compressed) is downloaded and
+ * compiled while Material sets up the page, on a processor that has few cores to spare. Until the
+ * reader opens the search, Material gets a stand-in: it keeps Material's listeners and starts
+ * the real worker, which then does the same job, when the search is opened or Material first
+ * sends it a message. Material only listens to the worker's messages and posts to it (9.8's
+ * browser/worker), so that is all the stand-in does.
  *
  * It must run before Material's bundle (overrides/main.html loads it first, without `defer`),
  * because the bundle makes the request and starts the worker while it starts. Only that request
@@ -26,6 +27,15 @@
   var WORKER = /\/assets\/javascripts\/workers\/search\.[^/]*\.js$/;
   var wanted = false;
   var waiting = [];
+
+  /* Whether the path of `url` (relative to the page) matches `pattern`; false for a bad URL. */
+  function pathMatches(pattern, url) {
+    try {
+      return pattern.test(new URL(String(url), document.baseURI).pathname);
+    } catch (error) {
+      return false;
+    }
+  }
 
   function start() {
     if (wanted) {
@@ -41,11 +51,7 @@
   var send = XMLHttpRequest.prototype.send;
 
   XMLHttpRequest.prototype.open = function (method, url) {
-    try {
-      this.bmgSearchIndex = INDEX.test(new URL(String(url), document.baseURI).pathname);
-    } catch (error) {
-      this.bmgSearchIndex = false;
-    }
+    this.bmgSearchIndex = pathMatches(INDEX, url);
     return open.apply(this, arguments);
   };
 
@@ -61,14 +67,6 @@
   };
 
   var RealWorker = window.Worker;
-
-  function isSearchWorker(url) {
-    try {
-      return WORKER.test(new URL(String(url), document.baseURI).pathname);
-    } catch (error) {
-      return false;
-    }
-  }
 
   /* Stands in for the search worker until the reader wants it; see the top of this file. */
   function standInFor(url, options) {
@@ -113,7 +111,7 @@
 
   if (RealWorker && typeof EventTarget === "function") {
     var SearchAwareWorker = function Worker(url, options) {
-      if (!wanted && isSearchWorker(url)) {
+      if (!wanted && pathMatches(WORKER, url)) {
         return standInFor(url, options);
       }
       return new RealWorker(url, options);
