@@ -69,13 +69,13 @@ def figures(report: dict) -> dict:
         and report["audits"][ref["id"]]["score"] < 1
     })
     return {**scores, "bytes": int(report["audits"]["total-byte-weight"]["numericValue"]), "lost": lost,
-            "cpu": [round(report["environment"]["benchmarkIndex"])]}
+            "cpu": round(report["environment"]["benchmarkIndex"])}
 
 
 def median_of(runs: list[dict]) -> dict:
     merged = {key: statistics.median_low(run[key] for run in runs) for key in (*CATEGORIES, "bytes")}
     merged["lost"] = sorted({item for run in runs for item in run["lost"]})
-    merged["cpu"] = [index for run in runs for index in run["cpu"]]
+    merged["cpu"] = [run["cpu"] for run in runs]  # every run's, not a median: see machine_speed
     return merged
 
 
@@ -84,8 +84,9 @@ def machine_speed(results: dict[str, dict]) -> str:
     is this machine slowed down 4 times: on a slower machine (or a busier one) every task counts
     for more Total Blocking Time, and the same site scores lower."""
     indexes = [index for result in results.values() for index in result["cpu"]]
+    runs = f"{len(indexes)} run" + ("s" if len(indexes) != 1 else "")
     return (f"Lighthouse's CPU benchmark of this machine (benchmarkIndex): {min(indexes)} to {max(indexes)}, "
-            f"median {statistics.median(indexes):.0f}, over {len(indexes)} runs. Its 4x slowdown is meant "
+            f"median {statistics.median(indexes):.0f}, over {runs}. Its 4x slowdown is meant "
             f"for a machine of about {CALIBRATED_FOR:,}; lower means a slower simulated phone.")
 
 
